@@ -1,0 +1,63 @@
+// Every message that crosses a context boundary, as one discriminated union.
+// Messages from content scripts are untrusted page-derived input: the service worker validates them
+// with `parseMessage` before acting.
+import type { DecodedLeadSource, DuplicateStatus, Lead } from '../core/types';
+import type { CrmId, CustomerView, IngestResult, Settings } from '../store/types';
+
+/** A lead the content script found on the page. */
+export interface PageLead {
+  /** Stable id of this occurrence on the page (also the badge's `data-leadlens-key`). */
+  key: string;
+  crm: CrmId;
+  view: 'record' | 'list';
+  recordId: string | null;
+  recordUrl: string | null;
+  lead: Lead;
+}
+
+/** What the side panel shows for one lead of the current tab. */
+export interface TabLead extends PageLead {
+  duplicate: DuplicateStatus;
+  result: IngestResult | null;
+}
+
+export interface TabLeads {
+  tabId: number;
+  url: string;
+  updatedAt: string;
+  leads: TabLead[];
+  /** Decoded by the context menu, newest first. */
+  selections: Array<{ text: string; decoded: DecodedLeadSource[]; at: string }>;
+  /** The lead the rep clicked on the page, if any. */
+  focusKey: string | null;
+}
+
+export type Message =
+  | { type: 'page-leads'; url: string; leads: PageLead[] }
+  | { type: 'focus-lead'; key: string }
+  | { type: 'get-tab-leads'; tabId: number }
+  | { type: 'get-customer'; customerId: string }
+  | { type: 'decide-match'; sightingId: string; decision: 'confirmed' | 'rejected' }
+  | { type: 'forget-customer'; customerId: string }
+  | { type: 'forget-all' }
+  | { type: 'export'; format: 'json' | 'csv' }
+  | { type: 'import'; format: 'json' | 'csv'; text: string }
+  | { type: 'get-settings' }
+  | { type: 'set-settings'; settings: Partial<Settings> };
+
+/** The reply each message gets. */
+export interface Replies {
+  'page-leads': { statuses: Record<string, IngestResult | null>; error?: string };
+  'focus-lead': { ok: boolean };
+  'get-tab-leads': TabLeads | null;
+  'get-customer': CustomerView | null;
+  'decide-match': { ok: boolean; error?: string };
+  'forget-customer': { ok: boolean; error?: string };
+  'forget-all': { ok: boolean; error?: string };
+  export: { text: string; filename: string } | { error: string };
+  import: { imported: number; skipped: number } | { error: string; line?: number };
+  'get-settings': Settings;
+  'set-settings': Settings | { error: string };
+}
+
+export type Reply<T extends Message['type']> = Replies[T];

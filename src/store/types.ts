@@ -1,0 +1,100 @@
+// The lead memory's public shapes: what the service worker hands in, and what the UI gets back.
+// The IndexedDB schema itself is private to src/store/.
+import type { DecodedLeadSource, DuplicateStatus, Lead, NormalizedCustomer, Stage } from '../core/types';
+
+/** Which CRM a sighting was made on. */
+export type CrmId = 'dynamics' | 'salesforce' | 'hubspot' | 'generic' | 'import' | 'manual';
+
+/** One lead seen on a page (or imported), before it is stored. */
+export interface SightingInput {
+  crm: CrmId;
+  /** The CRM's own record id when the page shows it (D365 GUID, Salesforce 00Q..., HubSpot id). */
+  recordId: string | null;
+  recordUrl: string | null;
+  lead: Lead;
+  /** When LeadLens saw it, ISO 8601. */
+  seenAt: string;
+}
+
+/** A stored sighting. */
+export interface Sighting {
+  id: string;
+  customerId: string;
+  crm: CrmId;
+  recordId: string | null;
+  recordUrl: string | null;
+  /** Identity of the lead record, used to make re-seeing idempotent. */
+  recordKey: string;
+  leadSource: DecodedLeadSource | null;
+  customer: Lead['customer'];
+  normalized: NormalizedCustomer;
+  offerTitle: string | null;
+  description: string | null;
+  createdAt: string | null;
+  firstSeen: string;
+  lastSeen: string;
+  /** The verdict given when this sighting first arrived. */
+  match: MatchInfo;
+}
+
+/** Why a lead was judged the same customer as an earlier one. */
+export interface MatchInfo {
+  status: DuplicateStatus;
+  /** Fields that agreed with the matched customer, e.g. ['email', 'phone', 'name']. */
+  fields: string[];
+  /** Total Fellegi–Sunter weight (log2 odds); 0 for new customers. */
+  score: number;
+  /** The earlier sighting it matched best, if any. */
+  matchedSightingId: string | null;
+  /** For `possible`: the customer it may belong to (the sighting is kept in its own customer until confirmed). */
+  candidateCustomerId: string | null;
+  /** The rep's decision on a `possible` match. */
+  decision: 'confirmed' | 'rejected' | null;
+}
+
+/** The answer to ingesting one sighting. */
+export interface IngestResult {
+  sightingId: string;
+  customerId: string;
+  match: MatchInfo;
+  /** True when this lead moved the customer further down the funnel (interest → trial → active). */
+  stageAdvanced: boolean;
+  /** True when the same record had been seen before (nothing new was stored). */
+  seenBefore: boolean;
+}
+
+export interface JourneyStep {
+  sightingId: string;
+  action: DecodedLeadSource['action'];
+  stage: Stage;
+  offer: string | null;
+  source: DecodedLeadSource['source'];
+  /** The lead's own time when known, else when it was first seen. */
+  at: string;
+  crm: CrmId;
+  recordUrl: string | null;
+}
+
+export interface CustomerView {
+  customerId: string;
+  displayName: string;
+  company: string | null;
+  email: string | null;
+  phone: string | null;
+  journey: JourneyStep[];
+  furthestStage: Stage;
+  /** Other customers at the same company (shared corporate domain or company key). */
+  colleagues: Array<{ customerId: string; displayName: string; email: string | null; lastSeen: string }>;
+  /** Open `possible` matches awaiting the rep's decision. */
+  pending: Array<{ sightingId: string; candidateCustomerId: string; fields: string[] }>;
+}
+
+export interface Settings {
+  /** Sightings older than this many days are purged. */
+  retentionDays: number;
+  /** Default country for phone numbers without a country code (ISO alpha-2), or null. */
+  defaultCountry: string | null;
+  lang: 'auto' | 'en' | 'ru';
+}
+
+export const DEFAULT_SETTINGS: Settings = { retentionDays: 365, defaultCountry: null, lang: 'auto' };
