@@ -19,6 +19,8 @@ export interface PageLead {
 export interface TabLead extends PageLead {
   duplicate: DuplicateStatus;
   result: IngestResult | null;
+  /** When LeadLens first saw this lead in this tab (the due-time reference when the page shows no created date). */
+  firstSeen: string;
 }
 
 export interface TabLeads {

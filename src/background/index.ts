@@ -1,0 +1,48 @@
+// Service-worker wiring. Listeners are registered synchronously at start-up (MV3 requirement);
+// nothing that matters lives only in memory, since the worker is stopped when idle.
+import { browser, t } from '../platform/browser';
+import { handleMenuClick, MENU_ID } from './menu';
+import type { MemoryPort } from './memory-port';
+import { handleMessage, type RouterDeps } from './router';
+import { dropTab } from './tab-state';
+import { openMemory } from '../store/memory';
+
+let memory: Promise<MemoryPort> | null = null;
+function getMemory(): Promise<MemoryPort> {
+  memory ??= openMemory().catch((error: unknown) => { memory = null; throw error; });
+  return memory;
+}
+
+/** Opens the side panel. Called synchronously from gesture handlers, so no await may precede it. */
+function openSidePanel(target: { tabId?: number; windowId?: number }): Promise<void> {
+  if (target.tabId !== undefined) return chrome.sidePanel.open({ tabId: target.tabId });
+  if (target.windowId !== undefined) return chrome.sidePanel.open({ windowId: target.windowId });
+  return Promise.reject(new Error('No tab or window to open the side panel in.'));
+}
+
+const deps: RouterDeps = { memory: getMemory, openSidePanel, extensionOrigin: browser.runtime.getURL('') };
+
+browser.runtime.onInstalled.addListener(() => {
+  void chrome.contextMenus.removeAll().then(() => {
+    chrome.contextMenus.create({ id: MENU_ID, title: t('menuDecode'), contexts: ['selection'] });
+  });
+  void getMemory().then((m) => m.purge()).catch(() => undefined);
+});
+
+browser.runtime.onStartup.addListener(() => {
+  void getMemory().then((m) => m.purge()).catch(() => undefined);
+});
+
+chrome.contextMenus.onClicked.addListener((info, tab) => {
+  void handleMenuClick(info, tab, { openSidePanel });
+});
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  handleMessage(message, sender, deps).then(sendResponse, (error: unknown) => sendResponse({ error: String(error) }));
+  return true; // the reply is sent asynchronously
+});
+
+chrome.tabs.onRemoved.addListener((tabId) => { void dropTab(tabId); });
+
+// Test hooks: the browser tests call the menu handler directly (a native context-menu click cannot be scripted).
+(globalThis as { __leadlens?: unknown }).__leadlens = { handleMenuClick, openSidePanel, deps, MENU_ID };

@@ -1,0 +1,125 @@
+// Answers every message the extension's pages and content scripts send. Validation happens first;
+// privileged requests (export, import, forget, settings) are only taken from LeadLens's own pages.
+import { decodeLeadSource } from '../core/leadsource';
+import { parseMessage } from '../messaging/validate';
+import type { Message, PageLead, Reply, TabLead } from '../messaging/messages';
+import type { SightingInput } from '../store/types';
+import { DEFAULT_SETTINGS } from '../store/types';
+import { describeError, type MemoryPort } from './memory-port';
+import { readTab, updateTab } from './tab-state';
+
+export interface Sender {
+  /** Set for content scripts: the tab the message came from. */
+  tab?: { id?: number; windowId?: number };
+  /** The sending document's URL. */
+  url?: string;
+  id?: string;
+}
+
+export interface RouterDeps {
+  memory: () => Promise<MemoryPort>;
+  /** Opens the side panel for a tab; must be called synchronously inside the gesture's event. */
+  openSidePanel: (target: { tabId?: number; windowId?: number }) => Promise<void>;
+  /** chrome-extension://<id>/ — messages from pages outside it are not trusted with privileged types. */
+  extensionOrigin: string;
+  now?: () => Date;
+}
+
+const FROM_CONTENT: ReadonlySet<Message['type']> = new Set(['page-leads', 'focus-lead']);
+
+function isExtensionPage(sender: Sender, deps: RouterDeps): boolean {
+  return !sender.tab && typeof sender.url === 'string' && sender.url.startsWith(deps.extensionOrigin);
+}
+
+/** The page's own decode is not trusted: the LeadSource is decoded again from its raw text. */
+function redecode(lead: PageLead): PageLead {
+  const raw = lead.lead.leadSource && typeof lead.lead.leadSource.input === 'string' ? lead.lead.leadSource.input : null;
+  return { ...lead, lead: { ...lead.lead, leadSource: raw === null ? null : decodeLeadSource(raw) } };
+}
+
+export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDeps): Promise<unknown> {
+  const message = parseMessage(raw);
+  if (!message) return { error: 'LeadLens ignored a malformed message.' };
+  if (!FROM_CONTENT.has(message.type) && !isExtensionPage(sender, deps)) {
+    return { error: `"${message.type}" is only accepted from LeadLens pages.` };
+  }
+  if (FROM_CONTENT.has(message.type) && typeof sender.tab?.id !== 'number') {
+    return { error: `"${message.type}" must come from a tab.` };
+  }
+  return route(message, sender, deps);
+}
+
+async function route(message: Message, sender: Sender, deps: RouterDeps): Promise<unknown> {
+  const now = (deps.now ?? (() => new Date()))();
+  switch (message.type) {
+    case 'page-leads':
+      return ingestPage(message.url, message.leads.map(redecode), sender.tab!.id!, deps, now);
+    case 'focus-lead': {
+      const tabId = sender.tab!.id!;
+      // Open first, while the click's user gesture is still alive; record the focus afterwards.
+      const opened = deps.openSidePanel({ tabId }).catch(() => undefined);
+      await updateTab(tabId, (tab) => ({ ...tab, focusKey: message.key }));
+      await opened;
+      return { ok: true } satisfies Reply<'focus-lead'>;
+    }
+    case 'get-tab-leads':
+      return (await readTab(message.tabId)) satisfies Reply<'get-tab-leads'>;
+    case 'get-customer':
+      return withMemory(deps, (m) => m.customerView(message.customerId), null);
+    case 'decide-match':
+      return withMemory(deps, async (m) => { await m.decide(message.sightingId, message.decision); return { ok: true }; });
+    case 'forget-customer':
+      return withMemory(deps, async (m) => { await m.forgetCustomer(message.customerId); return { ok: true }; });
+    case 'forget-all':
+      return withMemory(deps, async (m) => { await m.forgetAll(); return { ok: true }; });
+    case 'export':
+      return withMemory(deps, async (m) => {
+        const stamp = now.toISOString().slice(0, 10);
+        return message.format === 'json'
+          ? { text: await m.exportJson(), filename: `leadlens-${stamp}.json` }
+          : { text: await m.exportCsv(), filename: `leadlens-${stamp}.csv` };
+      });
+    case 'import':
+      return withMemory(deps, (m) => (message.format === 'json' ? m.importJson(message.text) : m.importCsv(message.text)));
+    case 'get-settings':
+      return withMemory(deps, (m) => m.getSettings(), DEFAULT_SETTINGS);
+    case 'set-settings':
+      return withMemory(deps, (m) => m.setSettings(message.settings));
+  }
+}
+
+/** Runs a store operation, turning a failure into an `{ error }` reply (or a fallback value). */
+async function withMemory<T>(deps: RouterDeps, op: (m: MemoryPort) => Promise<T>, fallback?: T): Promise<T | { ok?: false; error: string; line?: number }> {
+  try {
+    return await op(await deps.memory());
+  } catch (error) {
+    if (fallback !== undefined) return fallback;
+    return { ok: false, ...describeError(error) };
+  }
+}
+
+async function ingestPage(url: string, leads: PageLead[], tabId: number, deps: RouterDeps, now: Date): Promise<Reply<'page-leads'>> {
+  const statuses: Record<string, TabLead['result']> = {};
+  let error: string | undefined;
+  const marketplace = leads.filter((l) => l.lead.leadSource?.ok);
+  try {
+    const memory = await deps.memory();
+    const inputs: SightingInput[] = marketplace.map((l) => ({
+      crm: l.crm, recordId: l.recordId, recordUrl: l.recordUrl, lead: l.lead, seenAt: now.toISOString(),
+    }));
+    const results = inputs.length ? await memory.ingest(inputs) : [];
+    marketplace.forEach((l, i) => { statuses[l.key] = results[i] ?? null; });
+  } catch (e) {
+    error = describeError(e).error;
+  }
+  await updateTab(tabId, (tab) => {
+    const sameUrl = tab.url === url;
+    const before = new Map(tab.leads.map((l) => [l.key, l]));
+    const listed: TabLead[] = leads.map((l) => {
+      const result = statuses[l.key] ?? null;
+      return { ...l, result, duplicate: result?.match.status ?? 'new', firstSeen: before.get(l.key)?.firstSeen ?? now.toISOString() };
+    });
+    return { ...tab, url, leads: listed, focusKey: sameUrl ? tab.focusKey : null };
+  });
+  return error ? { statuses, error } : { statuses };
+}

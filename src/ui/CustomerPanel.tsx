@@ -1,0 +1,90 @@
+// The memory part of a lead in the side panel: is this customer new, what matched, the journey so
+// far, and other people from the same company. Data comes from the service worker.
+import { useEffect, useState } from 'preact/hooks';
+import { actionLabel, stageLabel } from '../core/catalog';
+import type { Lang } from '../core/types';
+import type { TabLead } from '../messaging/messages';
+import { send, t } from '../platform/browser';
+import type { CustomerView } from '../store/types';
+import { formatWhen } from './format';
+import { StageChip } from './LeadCard';
+
+const STATUS_KEY = { new: 'statusNew', possible: 'statusPossible', duplicate: 'statusDuplicate' } as const;
+
+export function StatusBadge({ status }: { status: TabLead['duplicate'] }) {
+  return <span class={`status status-${status}`} data-testid="duplicate-status" data-status={status}>{t(STATUS_KEY[status])}</span>;
+}
+
+export function CustomerPanel({ lead, lang, version }: { lead: TabLead; lang: Lang; version: string }) {
+  const result = lead.result;
+  const [view, setView] = useState<CustomerView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const customerId = result?.customerId ?? null;
+
+  const load = () => {
+    if (!customerId) return;
+    send({ type: 'get-customer', customerId }).then(setView, (e: unknown) => setError(String(e)));
+  };
+  useEffect(load, [customerId, version]);
+
+  const act = async (run: () => Promise<{ ok?: boolean; error?: string }>) => {
+    setBusy(true);
+    try {
+      const reply = await run();
+      setError(reply.error ?? null);
+      load();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!result) return <div class="who"><StatusBadge status={lead.duplicate} /></div>;
+  const pending = view?.pending.find((p) => p.sightingId === result.sightingId);
+  const showDecision = lead.duplicate === 'possible' && (pending !== undefined || result.match.decision === null);
+  return (
+    <section class="memory" data-testid="customer-panel">
+      <div class="who">
+        <StatusBadge status={lead.duplicate} />
+        {result.stageAdvanced && <span class="status status-new" data-testid="stage-advanced"> {t('stageAdvanced')}</span>}
+        {result.match.fields.length > 0 && <span data-testid="matched-fields"> {t('panelMatchedOn', result.match.fields.join(', '))}</span>}
+      </div>
+      {showDecision && (
+        <div class="actions">
+          <button type="button" class="primary" disabled={busy} onClick={() => act(() => send({ type: 'decide-match', sightingId: result.sightingId, decision: 'confirmed' }))}>{t('panelConfirm')}</button>
+          <button type="button" disabled={busy} onClick={() => act(() => send({ type: 'decide-match', sightingId: result.sightingId, decision: 'rejected' }))}>{t('panelReject')}</button>
+        </div>
+      )}
+      {view && view.journey.length > 0 && (
+        <>
+          <h3>{t('panelJourney')} · {view.displayName}</h3>
+          <ol class="journey" data-testid="journey">
+            {view.journey.map((step) => (
+              <li key={step.sightingId} class={step.sightingId === result.sightingId ? 'current' : ''} data-stage={step.stage} data-action={step.action ?? ''}>
+                <StageChip stage={step.stage} lang={lang} /> {step.action ? actionLabel(step.action, lang) : stageLabel(step.stage, lang)}
+                {step.offer && <> · <code>{step.offer}</code></>}
+                <div class="hint">{formatWhen(step.at, lang)}{step.recordUrl && <> · <a href={step.recordUrl} target="_blank" rel="noreferrer">{step.crm}</a></>}</div>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {view && view.colleagues.length > 0 && (
+        <>
+          <h3>{t('panelColleagues')}</h3>
+          <ul data-testid="colleagues">
+            {view.colleagues.map((c) => <li key={c.customerId}>{c.displayName}{c.email && <> · {c.email}</>}</li>)}
+          </ul>
+        </>
+      )}
+      {view && (
+        <div class="actions">
+          <button type="button" class="danger" disabled={busy} onClick={() => {
+            if (confirm(t('panelForgetConfirm'))) void act(() => send({ type: 'forget-customer', customerId: view.customerId }));
+          }}>{t('panelForget')}</button>
+        </div>
+      )}
+      {error && <p class="error" role="alert">{t('panelNoStore', error)}</p>}
+    </section>
+  );
+}

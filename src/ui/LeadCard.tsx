@@ -1,0 +1,97 @@
+// One decoded lead: what it is (storefront, action, stage, offer), what to watch out for, and
+// what to do next with deadlines. Used by the popup and the side panel.
+import type { ComponentChildren } from 'preact';
+import { actionLabel, reasonLabel, sourceLabel, stageLabel, warningLabel } from '../core/catalog';
+import { playbookFor } from '../core/playbook';
+import type { DecodedLeadSource, Lang, Stage } from '../core/types';
+import { t } from '../platform/browser';
+import { formatRelative, formatWhen } from './format';
+
+export function StageChip({ stage, lang }: { stage: Stage; lang: Lang }) {
+  return <span class={`chip stage-${stage}`} data-stage={stage}>{stageLabel(stage, lang)}</span>;
+}
+
+function Row({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+export function offerText(decoded: DecodedLeadSource): string {
+  const o = decoded.offer;
+  if (!o) return '';
+  if (o.publisherId && o.offerId) return `${o.publisherId}.${o.offerId}`;
+  return o.title ?? o.offerId ?? '';
+}
+
+export interface LeadCardProps {
+  decoded: DecodedLeadSource;
+  lang: Lang;
+  /** The moment deadlines count from (the lead's creation, else when it was first seen). */
+  leadTime?: Date;
+  now?: Date;
+  /** Show next steps (the popup shows them too; lists may hide them). */
+  showSteps?: boolean;
+  children?: ComponentChildren;
+}
+
+export function LeadCard({ decoded, lang, leadTime, now = new Date(), showSteps = true, children }: LeadCardProps) {
+  if (!decoded.ok) {
+    return (
+      <article class="card rejected" data-testid="lead-card" data-ok="false">
+        <p class="input"><code>{decoded.input}</code></p>
+        <dl>
+          <Row label={t('fieldReason')}>{decoded.reason ? reasonLabel(decoded.reason, lang) : '—'}</Row>
+        </dl>
+      </article>
+    );
+  }
+  const playbook = playbookFor(decoded, leadTime ?? now, lang);
+  const offer = decoded.offer;
+  return (
+    <article class="card" data-testid="lead-card" data-ok="true" data-source={decoded.source ?? ''} data-action={decoded.action ?? ''} data-stage={decoded.stage}>
+      <header>
+        <StageChip stage={decoded.stage} lang={lang} />
+        <strong class="headline">{playbook.headline}</strong>
+      </header>
+      <p class="input"><code>{decoded.input}</code></p>
+      <dl>
+        {decoded.source && <Row label={t('fieldSource')}><span data-field="source">{sourceLabel(decoded.source, lang)}</span></Row>}
+        {decoded.action && <Row label={t('fieldAction')}><span data-field="action">{actionLabel(decoded.action, lang)}</span> <code>{decoded.action}</code></Row>}
+        {offer?.publisherId && <Row label={t('fieldPublisher')}><code data-field="publisher">{offer.publisherId}</code></Row>}
+        {offer && <Row label={t('fieldOffer')}><span data-field="offer">{offer.offerId ?? offer.title}</span></Row>}
+        {decoded.testLead && decoded.testLeadTime && <Row label={t('fieldTestLead')}>{formatWhen(decoded.testLeadTime, lang)}</Row>}
+        {decoded.warnings.length > 0 && (
+          <Row label={t('fieldWarnings')}>
+            <ul class="warnings">{decoded.warnings.map((w) => <li key={w} data-warning={w}>{warningLabel(w, lang)}</li>)}</ul>
+          </Row>
+        )}
+      </dl>
+      <p class="explanation">{playbook.explanation}</p>
+      {showSteps && playbook.steps.length > 0 && (
+        <section class="steps">
+          <h3>{t('panelNextSteps')}</h3>
+          <ol>
+            {playbook.steps.map((step) => {
+              const overdue = step.due !== null && new Date(step.due) < now;
+              return (
+                <li key={step.id} class={overdue ? 'overdue' : ''} data-step={step.id}>
+                  <span>{step.text}</span>
+                  {step.due && (
+                    <time dateTime={step.due} title={formatWhen(step.due, lang)}>
+                      {overdue ? t('panelOverdue', formatWhen(step.due, lang)) : `${t('panelDue', formatWhen(step.due, lang))} · ${formatRelative(step.due, now, lang)}`}
+                    </time>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      )}
+      {children}
+    </article>
+  );
+}

@@ -1,0 +1,39 @@
+// The toolbar popup: paste anything, see it decoded on the spot.
+import { useMemo, useState } from 'preact/hooks';
+import { t } from '../platform/browser';
+import { decodePasted } from './decode-any';
+import { LeadCard } from './LeadCard';
+import { useLang } from './useLang';
+
+export interface PopupProps {
+  openSidePanel?: () => Promise<void>;
+  initialText?: string;
+}
+
+export function Popup({ openSidePanel, initialText = '' }: PopupProps) {
+  const [text, setText] = useState(initialText);
+  const lang = useLang();
+  const pasted = useMemo(() => decodePasted(text), [text]);
+  const leadTime = pasted.lead?.createdAt ? new Date(pasted.lead.createdAt) : undefined;
+  return (
+    <main class="popup">
+      <h1>{t('popupTitle')}</h1>
+      <p class="hint">{t('popupHint')}</p>
+      <textarea
+        aria-label={t('popupTitle')}
+        placeholder={t('popupPlaceholder')}
+        value={text}
+        onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+        autoFocus
+      />
+      <div class="results" aria-live="polite">
+        {pasted.decoded.map((d, i) => <LeadCard key={`${i}:${d.input}`} decoded={d} lang={lang} leadTime={leadTime} />)}
+      </div>
+      {openSidePanel && (
+        <div class="actions">
+          <button type="button" onClick={() => void openSidePanel()}>{t('popupOpenPanel')}</button>
+        </div>
+      )}
+    </main>
+  );
+}

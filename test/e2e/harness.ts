@@ -1,0 +1,102 @@
+// Starts Chromium with the built extension, serves CRM-like fixture pages under the real CRM host
+// names (so the manifest's match patterns are exercised as in production) and takes screenshots.
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PAGES } from '../fixtures/crm/pages';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const DIST = join(ROOT, 'dist');
+export const RESULTS = join(ROOT, 'test-results');
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/chromium/chromium', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge'];
+
+/** The browser to drive: $CHROMIUM_PATH, else the first one installed. */
+export function findBrowser(): string | null {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
+  return CANDIDATES.find((p) => existsSync(p)) ?? null;
+}
+
+/** Why the browser tests cannot run here, or null when they can. Under CI a reason is a failure, not a skip. */
+export function skipReason(): string | null {
+  if (!findBrowser()) return 'no Chromium found (install it with `apt-get install chromium` or set CHROMIUM_PATH)';
+  if (!existsSync(join(DIST, 'manifest.json'))) return 'dist/ is missing: run `npm run build` first';
+  return null;
+}
+
+export interface Session {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+export async function launch(opts: { headless?: boolean; viewport?: { width: number; height: number } | null } = {}): Promise<Session> {
+  const executablePath = findBrowser();
+  if (!executablePath) throw new Error(skipReason() ?? 'no browser');
+  const profile = mkdtempSync(join(tmpdir(), 'leadlens-e2e-'));
+  const headless = opts.headless ?? true;
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless,
+    viewport: opts.viewport === undefined ? { width: 1280, height: 800 } : opts.viewport,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-default-apps',
+      `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`,
+    ],
+  });
+  // Nothing may leave the machine: every request that no fixture route answers is refused.
+  await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+  await routeFixtures(context);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    url: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Answers each fixture's real CRM URL with its HTML file. */
+export async function routeFixtures(context: BrowserContext): Promise<void> {
+  for (const page of PAGES) {
+    const body = readFileSync(fileURLToPath(new URL(`../fixtures/crm/${page.file}`, import.meta.url)), 'utf8');
+    const target = new URL(page.url);
+    await context.route((u) => u.origin === target.origin && u.pathname === target.pathname && u.search === target.search, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+  }
+}
+
+export function fixture(name: string) {
+  const page = PAGES.find((p) => p.name === name || p.file === `${name}.html`);
+  if (!page) throw new Error(`no fixture page named ${name}; known: ${PAGES.map((p) => p.name).join(', ')}`);
+  return page;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS, { recursive: true });
+  const path = join(RESULTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** The id Chromium gave a page's tab, asked from the service worker (no `tabs` permission needed). */
+export async function tabIdOf(session: Session, page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await session.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? -1;
+  });
+  if (id < 0) throw new Error('could not find the tab id');
+  return id;
+}
