@@ -1,0 +1,88 @@
+import { vi } from 'vitest';
+import { fakeBrowser } from '../fake-browser';
+import type { MemoryPort } from '../../../src/background/memory-port';
+import type { IngestResult, SightingInput } from '../../../src/store/types';
+import { DEFAULT_SETTINGS } from '../../../src/store/types';
+
+const fake = fakeBrowser();
+vi.mock('../../../src/platform/browser', () => ({ browser: fake.browser, t: (k: string) => k, uiLang: () => 'en', send: vi.fn() }));
+
+const { handleMessage } = await import('../../../src/background/router');
+const { readTab } = await import('../../../src/background/tab-state');
+
+function fakeMemory(overrides: Partial<MemoryPort> = {}): MemoryPort & { ingested: SightingInput[] } {
+  const ingested: SightingInput[] = [];
+  const result = (i: number): IngestResult => ({
+    sightingId: `s${i}`, customerId: `c${i}`, stageAdvanced: false, seenBefore: false,
+    match: { status: i === 0 ? 'new' : 'duplicate', fields: i === 0 ? [] : ['email'], score: i === 0 ? 0 : 20, matchedSightingId: null, candidateCustomerId: null, decision: null },
+  });
+  return {
+    ingested,
+    ingest: async (inputs) => { ingested.push(...inputs); return inputs.map((_, i) => result(i)); },
+    customerView: async () => null, decide: async () => undefined, forgetCustomer: async () => undefined, forgetAll: async () => undefined,
+    purge: async () => 0, exportJson: async () => '{}', exportCsv: async () => '', importJson: async () => ({ imported: 0, skipped: 0 }),
+    importCsv: async () => ({ imported: 0, skipped: 0 }), getSettings: async () => DEFAULT_SETTINGS, setSettings: async () => DEFAULT_SETTINGS,
+    ...overrides,
+  };
+}
+
+const pageLead = (key: string, input: string) => ({
+  key, crm: 'dynamics', view: 'record', recordId: 'r1', recordUrl: 'https://x.crm.dynamics.com/main.aspx',
+  lead: { leadSource: { input, ok: true, source: 'AppSource', action: 'PLT' }, customer: { email: 'a@b.com' } },
+});
+
+const extensionPage = { url: 'chrome-extension://test/src/options/index.html' };
+const tab = { tab: { id: 3, windowId: 1 }, url: 'https://x.crm.dynamics.com/main.aspx' };
+
+describe('service-worker message router', () => {
+  it('refuses malformed messages without touching the store', async () => {
+    const memory = fakeMemory();
+    const deps = { memory: async () => memory, openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
+    for (const bad of [null, 'x', { type: 'nope' }, { type: 'page-leads', url: 1, leads: [] }, { type: 'page-leads', url: 'u', leads: [{ key: 5 }] }]) {
+      expect(await handleMessage(bad, tab, deps)).toHaveProperty('error');
+    }
+    expect(memory.ingested).toHaveLength(0);
+  });
+
+  it('takes privileged requests only from LeadLens pages, never from a content script', async () => {
+    const forgetAll = vi.fn(async () => undefined);
+    const deps = { memory: async () => fakeMemory({ forgetAll }), openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
+    expect(await handleMessage({ type: 'forget-all' }, tab, deps)).toHaveProperty('error');
+    expect(await handleMessage({ type: 'export', format: 'json' }, { url: 'https://evil.example/' }, deps)).toHaveProperty('error');
+    expect(forgetAll).not.toHaveBeenCalled();
+    expect(await handleMessage({ type: 'forget-all' }, extensionPage, deps)).toEqual({ ok: true });
+  });
+
+  it('decodes page leads again instead of trusting the page, stores them and answers per key', async () => {
+    const memory = fakeMemory();
+    const deps = { memory: async () => memory, openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
+    const forged = pageLead('k1', 'AzurePortal-Create|contoso.vm'); // claims AppSource/PLT, text says otherwise
+    const reply = (await handleMessage({ type: 'page-leads', url: 'https://x/1', leads: [forged, pageLead('k2', 'AppSource-PLT|a.b')] }, tab, deps)) as { statuses: Record<string, IngestResult> };
+    expect(memory.ingested[0]?.lead.leadSource).toMatchObject({ source: 'AzurePortal', action: 'Create' });
+    expect(reply.statuses.k2?.match.status).toBe('duplicate');
+    const state = await readTab(3);
+    expect(state?.leads.map((l) => [l.key, l.duplicate])).toEqual([['k1', 'new'], ['k2', 'duplicate']]);
+  });
+
+  it('keeps the page listed with "new" verdicts when the store fails, and says why', async () => {
+    const deps = { memory: async () => fakeMemory({ ingest: () => Promise.reject(new Error('QuotaExceededError: disk full')) }), openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
+    const reply = (await handleMessage({ type: 'page-leads', url: 'https://x/2', leads: [pageLead('k9', 'AppSource-PLT|a.b')] }, { tab: { id: 4 } }, deps)) as { error?: string };
+    expect(reply.error).toMatch(/disk full/);
+    expect((await readTab(4))?.leads[0]?.duplicate).toBe('new');
+  });
+
+  it('opens the side panel for a badge click before recording the focus', async () => {
+    const order: string[] = [];
+    const deps = { memory: async () => fakeMemory(), openSidePanel: async () => { order.push('open'); }, extensionOrigin: 'chrome-extension://test/' };
+    const pending = handleMessage({ type: 'focus-lead', key: 'k1' }, tab, deps);
+    expect(order).toEqual(['open']);
+    await pending;
+    expect((await readTab(3))?.focusKey).toBe('k1');
+  });
+
+  it('reports an import failure with its line', async () => {
+    const err = Object.assign(new Error('bad date in column CreatedTime'), { line: 4 });
+    const deps = { memory: async () => fakeMemory({ importCsv: () => Promise.reject(err) }), openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
+    expect(await handleMessage({ type: 'import', format: 'csv', text: 'x' }, extensionPage, deps)).toMatchObject({ error: 'bad date in column CreatedTime', line: 4 });
+  });
+});
