@@ -9,7 +9,11 @@ import { openMemory } from '../store/memory';
 
 let memory: Promise<MemoryPort> | null = null;
 function getMemory(): Promise<MemoryPort> {
-  memory ??= openMemory().catch((error: unknown) => { memory = null; throw error; });
+  if (!memory) {
+    // A failed open (blocked upgrade, no quota) is not cached: the next message tries again.
+    const opening: Promise<MemoryPort> = openMemory().catch((error: unknown) => { memory = null; throw error; });
+    memory = opening;
+  }
   return memory;
 }
 
