@@ -10,12 +10,52 @@ export async function send<M extends Message>(message: M): Promise<Reply<M['type
   return (await browser.runtime.sendMessage(message)) as Reply<M['type']>;
 }
 
-/** The browser's UI language, reduced to the two LeadLens speaks. */
-export function uiLang(): Lang {
+type Catalog = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+// chrome.i18n always follows the browser's language; when the rep picks the other one in the
+// options, extension pages load that locale's messages.json and use it instead.
+let chosen: { lang: Lang; messages: Catalog } | null = null;
+
+function browserLang(): Lang {
   return browser.i18n.getUILanguage().toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
+/** The language LeadLens speaks: the rep's choice when made, else the browser's. */
+export function uiLang(): Lang {
+  return chosen?.lang ?? browserLang();
+}
+
+/** Switches extension pages to the language set in the options ('auto' follows the browser). */
+export async function applyLanguage(setting: 'auto' | Lang): Promise<void> {
+  if (setting === 'auto' || setting === browserLang()) {
+    chosen = null;
+    return;
+  }
+  const response = await fetch(browser.runtime.getURL(`_locales/${setting}/messages.json`));
+  chosen = { lang: setting, messages: (await response.json()) as Catalog };
+}
+
+/** Reads the language setting from the service worker and applies it; falls back to the browser's language. */
+export async function applyLanguageSetting(): Promise<void> {
+  try {
+    const settings = await send({ type: 'get-settings' });
+    await applyLanguage(settings.lang);
+  } catch {
+    chosen = null;
+  }
+}
+
+function fill(entry: Catalog[string], substitutions: string[]): string {
+  return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) => {
+    const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';
+    return content.replace(/\$(\d)/g, (__, i: string) => substitutions[Number(i) - 1] ?? '');
+  });
 }
 
 /** A string from public/_locales, falling back to the key so a missing entry is visible, not blank. */
 export function t(key: string, substitutions?: string | string[]): string {
+  const subs = substitutions === undefined ? [] : ([] as string[]).concat(substitutions);
+  const entry = chosen?.messages[key];
+  if (entry) return fill(entry, subs);
   return browser.i18n.getMessage(key, substitutions) || key;
 }

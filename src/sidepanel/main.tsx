@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../ui/styles.css';
+import { applyLanguageSetting } from '../platform/browser';
 import type { TabLeads } from '../messaging/messages';
 import { SidePanel, type SidePanelSource } from '../ui/SidePanel';
 
@@ -34,4 +35,5 @@ const source: SidePanelSource = {
   },
 };
 
+await applyLanguageSetting();
 render(<SidePanel source={source} />, document.getElementById('app')!);

@@ -1,6 +1,6 @@
 // Settings and data portability: retention, default phone country, language, export, import and
 // "forget all". Every action reports its outcome; a failed import changes nothing.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { send, t } from '../platform/browser';
 import type { Settings } from '../store/types';
 
@@ -18,14 +18,22 @@ function download(text: string, filename: string, type: string) {
 export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [note, setNote] = useState<Note>(null);
-  useEffect(() => { send({ type: 'get-settings' }).then(setSettings, (e: unknown) => setNote({ kind: 'error', text: String(e) })); }, []);
+  const loadedLang = useRef<Settings['lang'] | null>(null);
+  useEffect(() => {
+    send({ type: 'get-settings' }).then((s) => { loadedLang.current = s.lang; setSettings(s); }, (e: unknown) => setNote({ kind: 'error', text: String(e) }));
+  }, []);
 
   const save = async (e: Event) => {
     e.preventDefault();
     if (!settings) return;
     const reply = await send({ type: 'set-settings', settings });
     if ('error' in reply) setNote({ kind: 'error', text: t('errorGeneric', reply.error) });
-    else { setSettings(reply); setNote({ kind: 'ok', text: t('optionsSaved') }); }
+    else {
+      setSettings(reply);
+      setNote({ kind: 'ok', text: t('optionsSaved') });
+      // The page's strings were chosen at load time; a new language needs a fresh load.
+      if (reply.lang !== loadedLang.current) location.reload();
+    }
   };
   const exportAs = async (format: 'json' | 'csv') => {
     const reply = await send({ type: 'export', format });
