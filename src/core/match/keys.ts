@@ -15,6 +15,8 @@ export interface MatchProfile {
   country: string | null;
   /** Company key with spaces removed. */
   company: string | null;
+  /** The corporate domain's name without its suffix (`contoso` of `contoso.co.uk`): a company name too. */
+  domainLabel: string | null;
   first: NameForm | null;
   last: NameForm | null;
 }
@@ -58,6 +60,7 @@ export function matchProfile(n: NormalizedCustomer): MatchProfile {
     phone: n.phone,
     country: n.country,
     company: n.companyKey ? n.companyKey.replace(/ /g, '') : null,
+    domainLabel: n.emailDomain && !n.freeMail ? n.emailDomain.split('.')[0]! : null,
     first: nameForm(n.firstName),
     last: nameForm(n.lastName),
   };
@@ -82,7 +85,9 @@ export function blockingKeys(p: MatchProfile): string[] {
   }
   for (const code of new Set([...firstCodes, ...lastCodes])) {
     if (p.domain) keys.add(`d:${code}|${p.domain}`);
+    // The company as typed and as its email domain reads: "LEMKE" meets rae@lemke.com.
     if (p.company) keys.add(`c:${code}|${p.company}`);
+    if (p.domainLabel && p.domainLabel !== p.company) keys.add(`c:${code}|${p.domainLabel}`);
   }
   return [...keys];
 }

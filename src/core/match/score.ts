@@ -116,6 +116,13 @@ export function scorePair(a: MatchProfile, b: MatchProfile, ctx: PairContext = {
     const level = a.company === b.company ? 'exact' : companyClose(a.company, b.company) ? 'close' : 'differ';
     companyAgrees = level !== 'differ';
     add('company', level, weight(LEVELS.company[level]));
+  } else if (!(a.domain && b.domain)) {
+    // One side names the company, the other only shows it in a work address: count agreement only.
+    const level = orgNameLevel(a, b);
+    if (level) {
+      companyAgrees = true;
+      add('company', level, weight(LEVELS.company[level]));
+    }
   }
   let domainAgrees = false;
   if (a.domain && b.domain) {
@@ -208,6 +215,18 @@ function nameReading(
     lastConflict: ll === 'differ',
     bothConflict: fl === 'differ' && ll === 'differ',
   };
+}
+
+function orgNameLevel(a: MatchProfile, b: MatchProfile): 'exact' | 'close' | null {
+  let best: 'exact' | 'close' | null = null;
+  for (const x of [a.company, a.domainLabel]) {
+    for (const y of [b.company, b.domainLabel]) {
+      if (!x || !y) continue;
+      if (x === y) return 'exact';
+      if (companyClose(x, y)) best = 'close';
+    }
+  }
+  return best;
 }
 
 function companyClose(a: string, b: string): boolean {
