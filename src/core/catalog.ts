@@ -53,6 +53,17 @@ export const ACTIONS: readonly ActionEntry[] = [
   { code: 'StartTestDrive', button: { en: 'Test drive', ru: '«Тест-драйв»' }, storefronts: ALL_STOREFRONTS, stage: 'trial', explanation: { en: 'The customer started a test drive: a ready-made, time-limited demo of your offer that they are trying right now.', ru: 'Клиент запустил тест-драйв: готовую демо-среду вашего предложения с ограниченным сроком, которую он пробует прямо сейчас.' } },
 ];
 
+/**
+ * Partner Center's Leads page and export name the call to action in words, not codes. These map to the
+ * code the same lead carries in LeadSource (Free trial arrives as INS too). Matched case-insensitively.
+ */
+export const CALLS_TO_ACTION: readonly { label: string; action: ActionCode }[] = [
+  { label: 'Contact me', action: 'PLT' },
+  { label: 'Get it now', action: 'INS' },
+  { label: 'Free trial', action: 'INS' },
+  { label: 'Test drive', action: 'StartTestDrive' },
+];
+
 export const STAGES: readonly StageEntry[] = [
   { stage: 'interest', rank: 1, label: { en: 'Interest', ru: 'Интерес' }, explanation: { en: 'Early interest: the customer wants to talk before trying or buying.', ru: 'Ранний интерес: клиент хочет поговорить, прежде чем пробовать или покупать.' } },
   { stage: 'trial', rank: 2, label: { en: 'Trial', ru: 'Пробует' }, explanation: { en: 'Hands-on: the customer is trying the product right now, so the interest is warm.', ru: 'Клиент пробует продукт прямо сейчас, интерес горячий.' } },
@@ -96,6 +107,14 @@ export function actionEntry(code: ActionCode): ActionEntry | undefined {
 /** Case-insensitive lookup of an action code as written in a LeadSource. */
 export function findAction(token: string): ActionEntry | undefined {
   return actionByLower.get(token.toLowerCase());
+}
+/** An action given as a code (`INS`) or as Partner Center's call-to-action words (`Contact me`). */
+export function actionFromText(text: string): ActionEntry | undefined {
+  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  const direct = actionByLower.get(t);
+  if (direct) return direct;
+  const cta = CALLS_TO_ACTION.find((c) => c.label.toLowerCase() === t);
+  return cta ? actionByCode.get(cta.action) : undefined;
 }
 export function stageEntry(stage: Stage): StageEntry | undefined {
   return stageByName.get(stage);

@@ -20,7 +20,7 @@
 //   first character; otherwise it is a display title.
 // - Anything longer than MAX_VALUE characters is `too-long` when it starts like a LeadSource, otherwise
 //   `not-marketplace`; either way only a bounded prefix is examined.
-import { ACTIONS, findAction, SOURCES, stageForAction, type SourceEntry } from './catalog';
+import { ACTIONS, actionFromText, findAction, SOURCES, stageForAction, type SourceEntry } from './catalog';
 import { dotNetTicksToIso } from './ticks';
 import type { ActionCode, DecodedLeadSource, FoundLeadSource, Offer, RejectReason, WarningCode } from './types';
 
@@ -463,13 +463,14 @@ function parseTestLead(input: string, v: string, cut: boolean): DecodedLeadSourc
 
 /**
  * Completes a source-only LeadSource (HTTPS payloads send `LeadSource: "AzureMarketplace"` and the action
- * in `ActionCode`) with the separate action code. Returns a new result; the input is left untouched.
+ * in `ActionCode`) with the separate action code, or Partner Center's call-to-action words (`Contact me`).
+ * Returns a new result; the input is left untouched.
  */
 export function withActionCode(decoded: DecodedLeadSource, actionCode: string): DecodedLeadSource {
   const code = actionCode.trim();
   if (!code || !decoded.ok || decoded.action || decoded.testLead || !decoded.warnings.includes('source-only')) return decoded;
   const r: DecodedLeadSource = { ...decoded, warnings: decoded.warnings.filter((w) => w !== 'source-only') };
-  const action = findAction(code);
+  const action = actionFromText(code.length > MAX_TOKEN ? '' : code);
   if (!action) {
     r.ok = false;
     r.reason = 'unknown-action';
