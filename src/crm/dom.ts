@@ -1,0 +1,166 @@
+// DOM helpers shared by the adapters: queries that cross open shadow roots, reading what a control
+// shows, visibility, and dates as the CRM prints them. Page data is only ever read as text.
+
+/** Hosts LeadLens itself puts on pages; never scanned. */
+export const OWN_NODES = '[data-leadlens], [data-leadlens-card]';
+
+type ShadowOpener = (el: Element) => ShadowRoot | null;
+
+/** `chrome.dom.openOrClosedShadowRoot` when running as a content script, else only open roots. */
+function shadowOf(el: Element): ShadowRoot | null {
+  const opener = (globalThis as unknown as { chrome?: { dom?: { openOrClosedShadowRoot?: ShadowOpener } } }).chrome?.dom
+    ?.openOrClosedShadowRoot;
+  if (el.matches(OWN_NODES)) return null;
+  if (opener) {
+    try {
+      return opener(el);
+    } catch {
+      return el.shadowRoot;
+    }
+  }
+  return el.shadowRoot;
+}
+
+/** Every shadow root below `root` (recursively), LeadLens' own excluded. */
+export function shadowRootsIn(root: ParentNode, limit = 5000): ShadowRoot[] {
+  const out: ShadowRoot[] = [];
+  const queue: ParentNode[] = [root];
+  while (queue.length && out.length < limit) {
+    const current = queue.shift()!;
+    const doc = (current as Node).ownerDocument ?? (current as Document);
+    const walker = doc.createTreeWalker(current as Node, 1 /* NodeFilter.SHOW_ELEMENT */);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const sr = shadowOf(n as Element);
+      if (sr) {
+        out.push(sr);
+        queue.push(sr);
+      }
+    }
+  }
+  return out;
+}
+
+/** querySelectorAll over `root` and every shadow root inside it, in document-ish order. */
+export function deepQueryAll(root: ParentNode, selector: string, roots?: ShadowRoot[]): Element[] {
+  const out = Array.from(root.querySelectorAll(selector));
+  for (const sr of roots ?? shadowRootsIn(root)) out.push(...Array.from(sr.querySelectorAll(selector)));
+  return out;
+}
+
+/** Parent element, stepping out of a shadow root to its host. */
+export function parentOrHost(node: Node): Element | null {
+  if (node.parentElement) return node.parentElement;
+  const parent = node.parentNode;
+  return parent && (parent as ShadowRoot).host ? (parent as ShadowRoot).host : null;
+}
+
+/** `closest` that also climbs out of shadow roots. */
+export function closestDeep(el: Element, selector: string): Element | null {
+  for (let n: Element | null = el; n; n = parentOrHost(n)) if (n.matches(selector)) return n;
+  return null;
+}
+
+/** True when the element (or an ancestor, across shadow boundaries) is hidden from the rep. */
+export function isHidden(el: Element): boolean {
+  for (let n: Element | null = el; n; n = parentOrHost(n)) {
+    if (n.hasAttribute('hidden')) return true;
+    const style = (n as HTMLElement).style;
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
+  }
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  return typeof check === 'function' && el.isConnected && !check.call(el, { visibilityProperty: true });
+}
+
+const VALUE_TAGS = new Set(['input', 'textarea', 'select']);
+
+/** True for form controls whose shown value is a property, not text content. */
+export function isControl(el: Element): boolean {
+  return VALUE_TAGS.has(el.localName);
+}
+
+/** The text a field element shows: the live value of inputs, the selected option, or its text. */
+export function readShown(el: Element): string {
+  switch (el.localName) {
+    case 'input':
+    case 'textarea':
+      return (el as HTMLInputElement).value ?? '';
+    case 'select': {
+      const opt = (el as HTMLSelectElement).selectedOptions?.[0];
+      return opt && opt.value !== '-1' ? (opt.textContent ?? '') : '';
+    }
+  }
+  // Fluent comboboxes keep the selected label in a `value` attribute.
+  if (el.getAttribute('role') === 'combobox' && el.hasAttribute('value')) return el.getAttribute('value') ?? '';
+  return el.textContent ?? '';
+}
+
+/** Collapses whitespace runs and trims; keeps the text otherwise as shown. */
+export function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The innermost element inside `cell` that shows the whole text of the cell (so a badge can follow it),
+ * or the cell itself when its text sits directly in it.
+ */
+export function valueElement(cell: Element, prefer?: string): Element {
+  let current = cell;
+  const hit = prefer ? cell.querySelector(prefer) : null;
+  if (hit && clean(readShown(hit))) current = hit;
+  if (isControl(current) || current.getAttribute('role') === 'combobox') return current;
+  const control = current.querySelector('input, textarea, select, [role=combobox]');
+  if (control) return control;
+  const whole = clean(current.textContent ?? '');
+  for (;;) {
+    const next = Array.from(current.children).find(
+      (c) => !c.matches(OWN_NODES) && clean(c.textContent ?? '') === whole,
+    );
+    if (!next) return current;
+    current = next;
+  }
+}
+
+/** Lower-case GUID without braces, or null. */
+export function normalizeGuid(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const m = /^\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?$/i.exec(decodeURIComponent(raw).trim());
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+/**
+ * A creation time as CRMs print it, to ISO 8601 (local time of the browser). Accepts ISO,
+ * `dd.mm.yyyy [hh:mm]` (ru/de), `mm/dd/yyyy [h:mm AM]` (en-US; day first when the first number is > 12)
+ * and `yyyy-mm-dd hh:mm`. Anything else: undefined (never a guess from month names).
+ */
+export function parseShownDate(text: string | null | undefined): string | undefined {
+  const s = clean(text ?? '');
+  if (!s) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}T/.test(s)) {
+    const d = new Date(s);
+    return isNaN(d.getTime()) ? undefined : d.toISOString();
+  }
+  let y: number, mo: number, d: number;
+  let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(.*)$/.exec(s);
+  let rest: string;
+  if (m) {
+    [d, mo, y, rest] = [+m[1]!, +m[2]!, +m[3]!, m[4]!];
+  } else if ((m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(.*)$/.exec(s))) {
+    const a = +m[1]!, b = +m[2]!;
+    [mo, d] = a > 12 ? [b, a] : [a, b];
+    [y, rest] = [+m[3]!, m[4]!];
+  } else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})(.*)$/.exec(s))) {
+    [y, mo, d, rest] = [+m[1]!, +m[2]!, +m[3]!, m[4]!];
+  } else return undefined;
+  let h = 0, min = 0;
+  const t = /^[,\s]*(\d{1,2}):(\d{2})(?::\d{2})?\s*([AaPp][Mm])?/.exec(rest);
+  if (t) {
+    h = +t[1]!;
+    min = +t[2]!;
+    const ampm = t[3]?.toLowerCase();
+    if (ampm === 'pm' && h < 12) h += 12;
+    if (ampm === 'am' && h === 12) h = 0;
+  }
+  const date = new Date(y, mo - 1, d, h, min);
+  if (isNaN(date.getTime()) || date.getMonth() !== mo - 1 || date.getDate() !== d) return undefined;
+  return date.toISOString();
+}

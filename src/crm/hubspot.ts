@@ -1,0 +1,113 @@
+// HubSpot: contact (and Lead object) record pages and index lists. Hooks per crm-dom.md §6.1; no label text.
+import { clean, deepQueryAll, isHidden, readShown, shadowRootsIn, valueElement } from './dom';
+import { toExtracted, type FieldRead, type Role } from './record';
+import type { CrmAdapter, Extracted, PageKind } from './types';
+
+export const HUBSPOT = {
+  hosts: [/^app(?:-[a-z0-9]+)?\.hubspot\.com$/i],
+  /** Object type ids we read: 0-1 contacts; 0-136 the Sales Hub Lead object (unverified on a live portal). */
+  objectTypes: ['0-1', '0-136'],
+  recordPath: /^\/contacts\/(\d+)\/record\/(\d+-\d+)\/(\d+)\/?/,
+  legacyRecordPath: /^\/contacts\/(\d+)\/contact\/(\d+)\/?/,
+  listPath: /^\/contacts\/(\d+)\/objects\/(\d+-\d+)\/views\/[^/]+\/list\/?$/,
+  record: {
+    scope: '[data-test-id="left-sidebar"], [data-test-id="middle-pane"], [data-test-id="records-right-sidebar"]',
+    property:
+      '[data-selenium-test^="property-input-"], [data-test-id^="property-input-"], [data-field], [data-profile-property]',
+    title: '[data-selenium-test="highlightTitle"]',
+    titleName: 'highlightTitle',
+  },
+  list: {
+    row: 'tr[data-test-id^="row-"]',
+    rowId: /^row-(\d+)$/,
+    cell: 'td[data-table-external-id]',
+    cellId: /^cell-\d+-\d+-(.+)-(\d+)$/,
+    cellValue: '[data-test-id="truncated-object-label"], a, span',
+  },
+  roles: {
+    firstname: 'firstName',
+    lastname: 'lastName',
+    name: 'fullName',
+    highlightTitle: 'fullName',
+    email: 'email',
+    phone: 'phone',
+    mobilephone: 'phone',
+    company: 'company',
+    jobtitle: 'title',
+    country: 'country',
+    message: 'description',
+    description: 'description',
+    createdate: 'createdAt',
+  } as Record<string, Role>,
+  maxRows: 1000,
+} as const;
+
+function kindOf(location: URL): PageKind | null {
+  const types = HUBSPOT.objectTypes as readonly string[];
+  let m = HUBSPOT.recordPath.exec(location.pathname);
+  if (m) return types.includes(m[2]!) ? { crm: 'hubspot', view: 'record', entity: m[2]!, recordId: m[3]! } : null;
+  if ((m = HUBSPOT.legacyRecordPath.exec(location.pathname))) return { crm: 'hubspot', view: 'record', entity: '0-1', recordId: m[2]! };
+  if ((m = HUBSPOT.listPath.exec(location.pathname)) && types.includes(m[2]!)) return { crm: 'hubspot', view: 'list', entity: m[2]!, recordId: null };
+  return null;
+}
+
+function detect(location: URL): PageKind | null {
+  return HUBSPOT.hosts.some((h) => h.test(location.hostname)) ? kindOf(location) : null;
+}
+
+function propertyOf(el: Element): string {
+  const test = el.getAttribute('data-selenium-test') ?? el.getAttribute('data-test-id') ?? '';
+  if (test.startsWith('property-input-')) return test.slice('property-input-'.length);
+  return el.getAttribute('data-field') ?? el.getAttribute('data-profile-property') ?? '';
+}
+
+function readRecord(root: ParentNode, location: URL, kind: PageKind): Extracted[] {
+  const shadows = shadowRootsIn(root);
+  const scoped = deepQueryAll(root, HUBSPOT.record.scope, shadows);
+  const scopes: ParentNode[] = scoped.length ? scoped : [root];
+  const fields: FieldRead[] = [];
+  for (const scope of scopes) {
+    for (const title of Array.from(scope.querySelectorAll(HUBSPOT.record.title))) {
+      if (!isHidden(title)) fields.push({ name: HUBSPOT.record.titleName, key: HUBSPOT.record.titleName, el: title, text: readShown(title) });
+    }
+    const candidates = Array.from(scope.querySelectorAll(HUBSPOT.record.property));
+    for (const el of candidates) {
+      const name = propertyOf(el);
+      if (!name || isHidden(el)) continue;
+      // A wrapper (data-profile-property) that holds the property's own input is read through that input.
+      const inner = Array.from(el.querySelectorAll(HUBSPOT.record.property)).some((c) => propertyOf(c) === name);
+      if (inner) continue;
+      const shown = valueElement(el);
+      fields.push({ name, key: name, el: shown, text: readShown(shown) });
+    }
+  }
+  return toExtracted({ recordId: kind.recordId, recordUrl: location.href, view: 'record', fields }, HUBSPOT.roles);
+}
+
+function readList(root: ParentNode, location: URL): Extracted[] {
+  const out: Extracted[] = [];
+  const rows = deepQueryAll(root, HUBSPOT.list.row).slice(0, HUBSPOT.maxRows);
+  for (const row of rows) {
+    if (isHidden(row)) continue;
+    const recordId = HUBSPOT.list.rowId.exec(row.getAttribute('data-test-id') ?? '')?.[1] ?? null;
+    const fields: FieldRead[] = [];
+    for (const cell of Array.from(row.querySelectorAll(HUBSPOT.list.cell))) {
+      const name = HUBSPOT.list.cellId.exec(cell.getAttribute('data-table-external-id') ?? '')?.[1];
+      if (!name) continue;
+      const el = valueElement(cell, HUBSPOT.list.cellValue);
+      fields.push({ name, key: name, el, text: clean(readShown(el)) });
+    }
+    const portal = HUBSPOT.listPath.exec(location.pathname);
+    const recordUrl = recordId && portal ? new URL(`/contacts/${portal[1]}/record/${portal[2]}/${recordId}`, location).href : null;
+    out.push(...toExtracted({ recordId, recordUrl, view: 'list', fields }, HUBSPOT.roles));
+  }
+  return out;
+}
+
+function extract(root: ParentNode, location: URL): Extracted[] {
+  const kind = kindOf(location);
+  if (!kind) return [];
+  return kind.view === 'record' ? readRecord(root, location, kind) : readList(root, location);
+}
+
+export const hubspot: CrmAdapter = { id: 'hubspot', detect, extract };
