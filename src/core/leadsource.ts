@@ -253,7 +253,7 @@ function percentDecode(v: string): string {
       next = out.replace(/%([0-7][0-9A-Fa-f])/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
     }
     if (next === out) break;
-    if (next.indexOf(' ') < 0 && next.indexOf('+') >= 0) next = next.replace(/\+/g, ' ');
+    if (out.indexOf(' ') < 0 && next.indexOf('+') >= 0) next = next.replace(/\+/g, ' ');
     out = next;
   }
   return out;
@@ -556,18 +556,22 @@ function scanOccurrence(s: string, i: number, n: number, textStart: number, text
   const o0 = skipFew(s, beforePipe + pipe, n, 3);
   let o1 = o0;
   let firstSpace = -1;
+  let firstComma = -1;
   while (o1 < n && o1 - o0 < MAX_OFFER_IN_TEXT) {
     work++;
     const c = s.charCodeAt(o1);
     if (isOfferStop(c, encoded)) break;
     if (c === 32 && firstSpace < 0) firstSpace = o1;
+    if ((c === 44 || c === 59) && firstComma < 0) firstComma = o1;
     if (o1 > o0 && (FIRST_CHARS.has(lower(c)) || lower(c) === 109) && occurrenceStartsAt(s, o1, n)) break;
     o1++;
   }
   // In running text an id-like first word is the whole offer ("…|contoso.crm and then some words");
   // when the value is the whole text (a list cell), the whole rest is the offer.
   const wholeText = i === textStart && o1 >= textEnd;
-  if (!wholeText && firstSpace > 0 && idDot(s.slice(o0, firstSpace)) > 0) o1 = firstSpace;
+  // Likewise a ',' or ';' ends the offer in running text ("…|Contoso CRM, then …").
+  if (!wholeText && firstComma > 0) o1 = firstComma;
+  if (!wholeText && firstSpace > 0 && firstSpace < o1 && idDot(s.slice(o0, firstSpace)) > 0) o1 = firstSpace;
   // Trailing spaces and sentence punctuation are not part of the offer.
   while (o1 > o0) {
     const c = s.charCodeAt(o1 - 1);
