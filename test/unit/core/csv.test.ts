@@ -1,0 +1,49 @@
+// @vitest-environment node
+import { CsvError, detectDelimiter, formatCsv, parseCsv } from '../../../src/core/csv';
+
+describe('parseCsv', () => {
+  it('reads quoted fields, escaped quotes and embedded line ends', () => {
+    expect(parseCsv('a,"b,c","say ""hi""","multi\nline"\r\n1,2,3,4')).toEqual([
+      ['a', 'b,c', 'say "hi"', 'multi\nline'],
+      ['1', '2', '3', '4'],
+    ]);
+  });
+  it('accepts LF, CRLF and CR line ends; a final line end adds no row', () => {
+    expect(parseCsv('a,b\nc,d\n')).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(parseCsv('a,b\r\nc,d\r\n')).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(parseCsv('a,b\rc,d')).toEqual([['a', 'b'], ['c', 'd']]);
+  });
+  it('strips a byte-order mark and keeps empty fields', () => {
+    expect(parseCsv('\ufeffx,,y,\n')).toEqual([['x', '', 'y', '']]);
+    expect(parseCsv('')).toEqual([]);
+  });
+  it('throws CsvError with the 1-based line of an unterminated quote', () => {
+    expect(() => parseCsv('a,b\nc,"d\ne,f')).toThrow(CsvError);
+    try {
+      parseCsv('a,b\nc,d\n"x,\ny');
+    } catch (e) {
+      expect((e as CsvError).line).toBe(3);
+    }
+  });
+  it('reads semicolon exports (Russian Excel)', () => {
+    const text = 'Имя;Фамилия;Источник\r\nИван;Петров;"SPZA-PLT|Контур; Облако"\r\n';
+    expect(detectDelimiter(text)).toBe(';');
+    expect(parseCsv(text, { delimiter: ';' })[1]).toEqual(['Иван', 'Петров', 'SPZA-PLT|Контур; Облако']);
+  });
+});
+
+describe('formatCsv', () => {
+  it('quotes only where needed and ends lines with CRLF', () => {
+    expect(formatCsv([['a', 'b c', 'x,y', 'q"q', 'l\nm']])).toBe('a,b c,"x,y","q""q","l\nm"\r\n');
+  });
+  it('adds a BOM on request, for Excel', () => {
+    expect(formatCsv([['Иван']], { bom: true })).toBe('\ufeffИван\r\n');
+  });
+  it('neutralises formula injection', () => {
+    expect(formatCsv([['=HYPERLINK("http://x")', '+1 555', '-2', '@SUM(A1)', 'ok']])).toBe(`"'=HYPERLINK(""http://x"")",'+1 555,'-2,'@SUM(A1),ok\r\n`);
+  });
+  it('round-trips through parseCsv', () => {
+    const rows = [['id', 'text'], ['1', 'He said "yes", then\r\nleft'], ['2', '']];
+    expect(parseCsv(formatCsv(rows))).toEqual(rows);
+  });
+});
