@@ -1,0 +1,144 @@
+// Keeps exactly one badge per occurrence key on the page: creates missing ones right after their anchor,
+// repaints changed ones, moves ones whose anchor was re-rendered, removes ones whose occurrence is gone.
+import type { DecodedLeadSource, DuplicateStatus } from '../core/types';
+import { ATTR, createBadge, paintBadge, paintDuplicate, type BadgeParts, type BadgeText } from './badge';
+import { buildCard, CardLayer } from './card';
+import type { Occurrence } from './occurrences';
+
+interface Badge {
+  parts: BadgeParts;
+  anchor: Element;
+  decoded: DecodedLeadSource;
+  createdAt: string | undefined;
+  duplicate: DuplicateStatus;
+}
+
+export interface AnnotatorOptions {
+  text: () => BadgeText;
+  /** Called synchronously from the click/keyboard handler, so the user gesture is still alive. */
+  onActivate: (key: string) => void;
+  /** Badges created per slice before yielding to the page. */
+  sliceSize?: number;
+  yieldToPage?: () => Promise<void>;
+}
+
+export const defaultYield = (): Promise<void> =>
+  new Promise((resolve) => {
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+    if (idle) idle(() => resolve(), { timeout: 50 });
+    else setTimeout(resolve, 0);
+  });
+
+export class Annotator {
+  private readonly badges = new Map<string, Badge>();
+  private readonly card: CardLayer;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly opts: AnnotatorOptions,
+  ) {
+    this.card = new CardLayer(doc);
+  }
+
+  get size(): number {
+    return this.badges.size;
+  }
+
+  hostOf(key: string): HTMLElement | undefined {
+    return this.badges.get(key)?.parts.host;
+  }
+
+  /** Brings the page's badges in line with `occurrences`; yields to the page between slices. */
+  async reconcile(occurrences: Occurrence[], statuses: ReadonlyMap<string, DuplicateStatus>): Promise<void> {
+    const wanted = new Set(occurrences.map((o) => o.key));
+    for (const [key, b] of this.badges) {
+      if (!wanted.has(key) || !b.anchor.isConnected) this.drop(key);
+    }
+    // Badges we do not own (e.g. left behind by a previous copy of the content script after an update).
+    for (const stray of Array.from(this.doc.querySelectorAll(`[${ATTR.badge}]`))) {
+      if (this.badges.get(stray.getAttribute(ATTR.key) ?? '')?.parts.host !== stray) stray.remove();
+    }
+    const text = this.opts.text();
+    const slice = this.opts.sliceSize ?? 100;
+    const yieldToPage = this.opts.yieldToPage ?? defaultYield;
+    let done = 0;
+    let previous: { anchor: Element; host: Element } | null = null;
+    for (const o of occurrences) {
+      if (!o.anchor.isConnected) continue;
+      let b = this.badges.get(o.key);
+      if (b && b.anchor !== o.anchor) {
+        this.drop(o.key);
+        b = undefined;
+      }
+      const duplicate = statuses.get(o.key) ?? b?.duplicate ?? 'new';
+      if (!b) {
+        b = { parts: this.create(o.key), anchor: o.anchor, decoded: o.decoded, createdAt: o.lead.lead.createdAt, duplicate };
+        this.badges.set(o.key, b);
+        paintBadge(b.parts, o.key, o.decoded, duplicate, text);
+      } else if (b.decoded.input !== o.decoded.input || b.decoded.stage !== o.decoded.stage || b.duplicate !== duplicate) {
+        Object.assign(b, { decoded: o.decoded, createdAt: o.lead.lead.createdAt, duplicate });
+        paintBadge(b.parts, o.key, o.decoded, duplicate, text);
+      } else {
+        b.createdAt = o.lead.lead.createdAt;
+      }
+      // Right after the anchor, or after the previous badge of the same anchor (several occurrences in one field).
+      const ref: Element = previous && previous.anchor === o.anchor ? previous.host : o.anchor;
+      if (ref.nextSibling !== b.parts.host) ref.after(b.parts.host);
+      previous = { anchor: o.anchor, host: b.parts.host };
+      if (++done % slice === 0) await yieldToPage();
+    }
+  }
+
+  /** Applies duplicate verdicts that arrived from the service worker. */
+  setStatuses(statuses: ReadonlyMap<string, DuplicateStatus>): void {
+    const text = this.opts.text();
+    for (const [key, status] of statuses) {
+      const b = this.badges.get(key);
+      if (b && b.duplicate !== status) {
+        b.duplicate = status;
+        paintDuplicate(b.parts, status, text);
+      }
+    }
+  }
+
+  clear(): void {
+    for (const key of Array.from(this.badges.keys())) this.drop(key);
+    this.card.remove();
+  }
+
+  private drop(key: string): void {
+    const b = this.badges.get(key);
+    if (!b) return;
+    this.card.hide(b.parts.chip);
+    b.parts.host.remove();
+    this.badges.delete(key);
+  }
+
+  private create(key: string): BadgeParts {
+    const parts = createBadge(this.doc);
+    const { chip } = parts;
+    const activate = (ev: Event): void => {
+      ev.preventDefault();
+      ev.stopPropagation();
+      this.opts.onActivate(key);
+    };
+    chip.addEventListener('click', activate);
+    chip.addEventListener('keydown', (ev) => {
+      const k = (ev as KeyboardEvent).key;
+      if (k === 'Enter' || k === ' ') activate(ev);
+      else if (k === 'Escape') this.card.hide(chip);
+    });
+    // Keep the CRM's own row/cell handlers (row selection, inline edit) away from badge clicks.
+    for (const type of ['mousedown', 'pointerdown', 'dblclick']) chip.addEventListener(type, (ev) => ev.stopPropagation());
+    const open = (): void => {
+      const b = this.badges.get(key);
+      if (!b) return;
+      this.card.show(chip, buildCard(this.doc, { decoded: b.decoded, createdAt: b.createdAt, duplicate: b.duplicate }, this.opts.text()));
+    };
+    chip.addEventListener('mouseenter', open);
+    chip.addEventListener('focus', open);
+    chip.addEventListener('mouseleave', () => this.card.hide(chip));
+    chip.addEventListener('blur', () => this.card.hide(chip));
+    return parts;
+  }
+}

@@ -1,0 +1,134 @@
+// One badge per LeadSource occurrence: a light-DOM host carrying the data-leadlens-* contract, with the
+// visible chip in its own (open) shadow root so CRM styles neither leak in nor out.
+import type { DecodedLeadSource, DuplicateStatus, Lang, Stage } from '../core/types';
+
+export const ATTR = {
+  badge: 'data-leadlens',
+  key: 'data-leadlens-key',
+  source: 'data-leadlens-source',
+  action: 'data-leadlens-action',
+  stage: 'data-leadlens-stage',
+  offer: 'data-leadlens-offer',
+  duplicate: 'data-leadlens-duplicate',
+} as const;
+
+/** Storefront names short enough for a chip (product names, the same in every language). */
+const SHORT_SOURCE: Record<string, string> = {
+  AzureMarketplace: 'Azure Marketplace',
+  AzurePortal: 'Azure portal',
+  AppSource: 'AppSource',
+  TestDrive: 'Test Drive',
+};
+
+/** Stage colours: text, background, border. */
+export const STAGE_COLOURS: Record<Stage, [string, string, string]> = {
+  interest: ['#0b4a8f', '#e5f0fb', '#7fb0e6'],
+  trial: ['#7a3f00', '#fff3e0', '#f0b36a'],
+  active: ['#0e5c0e', '#e7f5e7', '#7cc47c'],
+  'do-not-contact': ['#5c5c5c', '#f0f0f0', '#b8b8b8'],
+  test: ['#5b3a8c', '#f2ecfb', '#b79ae0'],
+  unknown: ['#4a4a4a', '#f5f5f5', '#c8c8c8'],
+};
+
+export function offerAttr(d: DecodedLeadSource): string {
+  const o = d.offer;
+  if (!o) return '';
+  if (o.publisherId && o.offerId) return `${o.publisherId}.${o.offerId}`;
+  return o.title ?? '';
+}
+
+export interface BadgeText {
+  t(key: string): string;
+  lang: Lang;
+}
+
+/** The words on the chip: storefront · action, or "Test lead". */
+export function chipWords(d: DecodedLeadSource, text: BadgeText): string[] {
+  if (d.testLead) return [text.t('badgeTestLead')];
+  const source = d.source ? (SHORT_SOURCE[d.source] ?? d.source) : null;
+  const action = d.action ? text.t(`badgeAction${d.action}`) : text.t('badgeUnknown');
+  return source ? [source, action] : [action];
+}
+
+const STYLE = `
+:host { all: initial; display: inline-block; vertical-align: middle; margin-inline-start: 6px; line-height: 1; }
+.chip { display: inline-flex; align-items: center; gap: 4px; max-width: 260px; padding: 2px 7px 2px 5px;
+  font: 600 11px/16px "Segoe UI", system-ui, -apple-system, Arial, sans-serif; letter-spacing: 0;
+  color: var(--fg); background: var(--bg); border: 1px solid var(--bd); border-radius: 10px;
+  white-space: nowrap; cursor: pointer; user-select: none; box-sizing: border-box; }
+.chip:hover { filter: brightness(0.97); }
+.chip:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
+.lens { width: 10px; height: 10px; border: 2px solid var(--fg); border-radius: 50%; box-sizing: border-box; flex: none; position: relative; }
+.lens::after { content: ""; position: absolute; width: 2px; height: 5px; background: var(--fg); right: -3px; bottom: -4px; transform: rotate(-45deg); }
+.words { overflow: hidden; text-overflow: ellipsis; }
+.sep { opacity: .55; }
+.dup { display: none; margin-inline-start: 2px; padding: 0 5px; border-radius: 8px; color: #fff; font-weight: 700; }
+:host([data-leadlens-duplicate="possible"]) .dup { display: inline; background: #b35c00; }
+:host([data-leadlens-duplicate="duplicate"]) .dup { display: inline; background: #c50f1f; }
+`;
+
+export interface BadgeParts {
+  host: HTMLElement;
+  chip: HTMLElement;
+  words: HTMLElement;
+  dup: HTMLElement;
+}
+
+/** Builds the host and its shadow content; all text goes in through textContent. */
+export function createBadge(doc: Document): BadgeParts {
+  const host = doc.createElement('span');
+  host.setAttribute(ATTR.badge, '');
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const chip = doc.createElement('span');
+  chip.className = 'chip';
+  chip.setAttribute('role', 'button');
+  chip.setAttribute('tabindex', '0');
+  chip.setAttribute('part', 'chip');
+  const lens = doc.createElement('span');
+  lens.className = 'lens';
+  lens.setAttribute('aria-hidden', 'true');
+  const words = doc.createElement('span');
+  words.className = 'words';
+  const dup = doc.createElement('span');
+  dup.className = 'dup';
+  chip.append(lens, words, dup);
+  root.append(style, chip);
+  return { host, chip, words, dup };
+}
+
+/** Writes the contract attributes and the visible words for one occurrence. */
+export function paintBadge(parts: BadgeParts, key: string, d: DecodedLeadSource, duplicate: DuplicateStatus, text: BadgeText): void {
+  const { host, chip, words, dup } = parts;
+  host.setAttribute(ATTR.key, key);
+  host.setAttribute(ATTR.source, d.source ?? 'unknown');
+  host.setAttribute(ATTR.action, d.action ?? 'unknown');
+  host.setAttribute(ATTR.stage, d.stage ?? 'unknown');
+  host.setAttribute(ATTR.offer, offerAttr(d));
+  const [fg, bg, bd] = STAGE_COLOURS[d.stage] ?? STAGE_COLOURS.unknown;
+  chip.style.setProperty('--fg', fg);
+  chip.style.setProperty('--bg', bg);
+  chip.style.setProperty('--bd', bd);
+  const list = chipWords(d, text);
+  words.replaceChildren();
+  list.forEach((w, i) => {
+    if (i) {
+      const sep = chip.ownerDocument.createElement('span');
+      sep.className = 'sep';
+      sep.textContent = ' · ';
+      words.append(sep);
+    }
+    words.append(w);
+  });
+  paintDuplicate(parts, duplicate, text);
+}
+
+export function paintDuplicate(parts: BadgeParts, duplicate: DuplicateStatus, text: BadgeText): void {
+  parts.host.setAttribute(ATTR.duplicate, duplicate);
+  const mark = duplicate === 'duplicate' ? text.t('badgeDuplicate') : duplicate === 'possible' ? text.t('badgePossibleDuplicate') : '';
+  parts.dup.textContent = mark;
+  const words = parts.words.textContent ?? '';
+  const label = ['LeadLens', words, mark, text.t('badgeOpen')].filter(Boolean).join('. ');
+  parts.chip.setAttribute('aria-label', label);
+}

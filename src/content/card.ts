@@ -1,0 +1,148 @@
+// The small card shown on hover or keyboard focus of a badge: what the lead means, the first next steps
+// with their due times, and the duplicate verdict. One card layer per page, outside the CRM's own
+// containers (grids clip and transform their rows), positioned next to the chip.
+import { actionLabel, sourceLabel, stageLabel } from '../core/catalog';
+import { playbookFor } from '../core/playbook';
+import type { DecodedLeadSource, DuplicateStatus, Lang } from '../core/types';
+import { STAGE_COLOURS, offerAttr, type BadgeText } from './badge';
+
+export const CARD_ATTR = 'data-leadlens-card';
+const MAX_STEPS = 3;
+
+const STYLE = `
+:host { all: initial; }
+.card { position: fixed; z-index: 2147483646; display: none; box-sizing: border-box; width: 320px; max-width: calc(100vw - 16px);
+  padding: 12px 14px; background: #fff; color: #1f1f1f; border: 1px solid #d0d0d0; border-radius: 8px;
+  box-shadow: 0 6px 24px rgba(0,0,0,.18); font: 13px/1.45 "Segoe UI", system-ui, -apple-system, Arial, sans-serif; }
+.card.open { display: block; }
+.top { display: flex; align-items: center; gap: 8px; margin-bottom: 6px; }
+.title { font-weight: 700; flex: 1; }
+.stage { font-size: 11px; font-weight: 700; padding: 1px 8px; border-radius: 9px; color: var(--fg); background: var(--bg); border: 1px solid var(--bd); white-space: nowrap; }
+.offer { color: #555; font-size: 12px; margin-bottom: 6px; word-break: break-all; }
+.headline { font-weight: 600; margin: 6px 0 2px; }
+.explanation { color: #333; display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; overflow: hidden; }
+h4 { margin: 8px 0 4px; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #666; }
+ol { margin: 0; padding-inline-start: 18px; }
+li { margin: 2px 0; }
+.due { color: #666; font-size: 12px; white-space: nowrap; }
+.dup { margin-top: 8px; padding: 4px 8px; border-radius: 6px; background: #f3f3f3; }
+.dup.possible { background: #fff3e0; color: #7a3f00; }
+.dup.duplicate { background: #fde7e9; color: #8a0d19; }
+.foot { margin-top: 8px; color: #0b57d0; font-size: 12px; }
+`;
+
+export interface CardData {
+  decoded: DecodedLeadSource;
+  createdAt: string | undefined;
+  duplicate: DuplicateStatus;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  if (cls) node.className = cls;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** When the lead happened, for due times: the CRM's created time, the test lead's own time, else now. */
+export function leadTime(decoded: DecodedLeadSource, createdAt: string | undefined, now = new Date()): Date {
+  for (const iso of [createdAt, decoded.testLeadTime]) {
+    const d = iso ? new Date(iso) : null;
+    if (d && !isNaN(d.getTime())) return d;
+  }
+  return now;
+}
+
+/** Fills a card body (pure DOM building, text only). */
+export function buildCard(doc: Document, data: CardData, text: BadgeText): DocumentFragment {
+  const { decoded: d, duplicate } = data;
+  const lang: Lang = text.lang;
+  const frag = doc.createDocumentFragment();
+  const top = el(doc, 'div', 'top');
+  const title = d.testLead
+    ? text.t('badgeTestLead')
+    : [d.source ? sourceLabel(d.source, lang) : null, d.action ? actionLabel(d.action, lang) : null].filter(Boolean).join(' · ');
+  top.append(el(doc, 'div', 'title', title || text.t('badgeUnknown')));
+  const stage = el(doc, 'span', 'stage', stageLabel(d.stage, lang));
+  const [fg, bg, bd] = STAGE_COLOURS[d.stage] ?? STAGE_COLOURS.unknown;
+  stage.style.setProperty('--fg', fg);
+  stage.style.setProperty('--bg', bg);
+  stage.style.setProperty('--bd', bd);
+  top.append(stage);
+  frag.append(top);
+  const offer = offerAttr(d);
+  if (offer) frag.append(el(doc, 'div', 'offer', `${text.t('badgeOffer')}: ${offer}`));
+
+  const book = playbookFor(d, leadTime(d, data.createdAt), lang);
+  frag.append(el(doc, 'div', 'headline', book.headline));
+  if (book.explanation) frag.append(el(doc, 'div', 'explanation', book.explanation));
+  if (book.steps.length) {
+    frag.append(el(doc, 'h4', undefined, text.t('badgeNextSteps')));
+    const list = el(doc, 'ol');
+    const fmt = new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+    for (const step of book.steps.slice(0, MAX_STEPS)) {
+      const item = el(doc, 'li', undefined, step.text + ' ');
+      const due = step.due ? `${text.t('badgeDue')} ${fmt.format(new Date(step.due))}` : text.t('badgeNoDue');
+      item.append(el(doc, 'span', 'due', `(${due})`));
+      list.append(item);
+    }
+    frag.append(list);
+  }
+  const dupKey = duplicate === 'duplicate' ? 'badgeDuplicate' : duplicate === 'possible' ? 'badgePossibleDuplicate' : 'badgeNew';
+  frag.append(el(doc, 'div', `dup ${duplicate}`, text.t(dupKey)));
+  frag.append(el(doc, 'div', 'foot', text.t('badgeOpen')));
+  return frag;
+}
+
+/** The page's single card layer. */
+export class CardLayer {
+  private host: HTMLElement | null = null;
+  private box: HTMLElement | null = null;
+  private owner: Element | null = null;
+
+  constructor(private readonly doc: Document) {}
+
+  private ensure(): HTMLElement {
+    if (this.host?.isConnected && this.box) return this.box;
+    const host = this.doc.createElement('div');
+    host.setAttribute(CARD_ATTR, '');
+    const root = host.attachShadow({ mode: 'open' });
+    const style = this.doc.createElement('style');
+    style.textContent = STYLE;
+    const box = this.doc.createElement('div');
+    box.className = 'card';
+    box.setAttribute('role', 'tooltip');
+    root.append(style, box);
+    this.doc.documentElement.append(host);
+    this.host = host;
+    this.box = box;
+    return box;
+  }
+
+  show(chip: Element, content: DocumentFragment): void {
+    const box = this.ensure();
+    box.replaceChildren(content);
+    box.classList.add('open');
+    this.owner = chip;
+    const r = chip.getBoundingClientRect();
+    const view = this.doc.defaultView;
+    const width = Math.min(320, (view?.innerWidth ?? 1024) - 16);
+    const left = Math.max(8, Math.min(r.left, (view?.innerWidth ?? 1024) - width - 8));
+    const below = r.bottom + 6;
+    const height = box.getBoundingClientRect().height || 220;
+    const top = below + height > (view?.innerHeight ?? 768) && r.top - height - 6 > 0 ? r.top - height - 6 : below;
+    box.style.left = `${left}px`;
+    box.style.top = `${top}px`;
+  }
+
+  hide(chip?: Element): void {
+    if (chip && chip !== this.owner) return;
+    this.box?.classList.remove('open');
+    this.owner = null;
+  }
+
+  remove(): void {
+    this.host?.remove();
+    this.host = this.box = null;
+  }
+}
