@@ -1,0 +1,129 @@
+// Export and import formats of the lead memory, as pure functions: the versioned JSON document, the
+// Excel-friendly CSV, and the checks that reject a bad file with its line and the reason.
+import { formatCsv } from '../core/csv';
+import { readLeadsCsv } from '../core/payloads';
+import type { Lead } from '../core/types';
+import { StoreError } from './errors';
+import { customerProblem, decisionProblem, settingsProblem, sightingProblem, stageOf, type StoredCustomer, type StoredDecision } from './records';
+import type { Settings, Sighting } from './types';
+
+export const EXPORT_FORMAT = 'leadlens-memory';
+export const EXPORT_VERSION = 1;
+
+export interface MemoryExport {
+  format: typeof EXPORT_FORMAT;
+  version: number;
+  exportedAt: string;
+  settings: Settings;
+  /** Customers without their derived company keys. */
+  customers: Array<Omit<StoredCustomer, 'orgKeys'>>;
+  sightings: Sighting[];
+  decisions: StoredDecision[];
+}
+
+/**
+ * The JSON document, one record per line, so an error found on import can name its line and a diff
+ * of two exports stays readable.
+ */
+export function formatExportJson(doc: MemoryExport): string {
+  const list = (items: unknown[]): string => (items.length ? `[\n${items.map((i) => '    ' + JSON.stringify(i)).join(',\n')}\n  ]` : '[]');
+  return [
+    '{',
+    `  "format": ${JSON.stringify(doc.format)},`,
+    `  "version": ${doc.version},`,
+    `  "exportedAt": ${JSON.stringify(doc.exportedAt)},`,
+    `  "settings": ${JSON.stringify(doc.settings)},`,
+    `  "customers": ${list(doc.customers)},`,
+    `  "sightings": ${list(doc.sightings)},`,
+    `  "decisions": ${list(doc.decisions)}`,
+    '}',
+    '',
+  ].join('\n');
+}
+
+/** Parses and checks an export; throws StoreError 'import' (or 'version') with the line and the reason. */
+export function parseExportJson(text: string): MemoryExport {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(body);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(message);
+    const lineCol = /line (\d+)/.exec(message);
+    const line = lineCol ? Number(lineCol[1]) : pos ? lineAt(body, Number(pos[1])) : undefined;
+    throw new StoreError('import', `Not a LeadLens export: the JSON is malformed (${message})`, line === undefined ? {} : { line });
+  }
+  const fail = (reason: string, needle?: string): never => {
+    const at = needle ? body.indexOf(needle) : -1;
+    throw new StoreError('import', `Not a valid LeadLens export: ${reason}`, at >= 0 ? { line: lineAt(body, at) } : {});
+  };
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return fail('the file is not a JSON object');
+  const d = doc as Record<string, unknown>;
+  if (d.format !== EXPORT_FORMAT) return fail(`"format" must be "${EXPORT_FORMAT}"`, '"format"');
+  if (typeof d.version !== 'number') return fail('"version" is missing', '"version"');
+  if (d.version > EXPORT_VERSION) {
+    throw new StoreError('version', `This export was made by a newer LeadLens (format version ${d.version}; this one reads up to ${EXPORT_VERSION}). Update the extension to import it.`, { line: lineAt(body, Math.max(0, body.indexOf('"version"'))) });
+  }
+  for (const k of ['customers', 'sightings', 'decisions'] as const) if (!Array.isArray(d[k])) return fail(`"${k}" must be a list`, `"${k}"`);
+  const settingsIssue = d.settings === undefined ? null : settingsProblem(d.settings);
+  if (settingsIssue) return fail(settingsIssue, '"settings"');
+  const check = (items: unknown[], problem: (v: unknown) => string | null, what: string): void => {
+    items.forEach((item, i) => {
+      const issue = problem(item);
+      if (!issue) return;
+      const id = (item as { id?: unknown } | null)?.id;
+      fail(`${what} #${i + 1}: ${issue}`, typeof id === 'string' ? JSON.stringify(id) : undefined);
+    });
+  };
+  check(d.customers as unknown[], customerProblem, 'customer');
+  check(d.sightings as unknown[], sightingProblem, 'sighting');
+  check(d.decisions as unknown[], decisionProblem, 'decision');
+  const customerIds = new Set((d.customers as StoredCustomer[]).map((c) => c.id));
+  for (const s of d.sightings as Sighting[]) {
+    if (!customerIds.has(s.customerId)) fail(`sighting ${s.id} belongs to customer ${s.customerId}, which is not in the file`, JSON.stringify(s.id));
+  }
+  return d as unknown as MemoryExport;
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** Column headers of the CSV export, spelled so the core's CSV reader recognises them on re-import. */
+const CSV_HEADER = [
+  'Customer ID', 'First Name', 'Last Name', 'Full Name', 'Email', 'Phone', 'Company', 'Title', 'Country', 'Lead Source', 'Offer Title',
+  'Stage', 'Created At', 'First Seen', 'Last Seen', 'CRM', 'Record ID', 'Record URL', 'Match', 'Matched Fields',
+];
+
+export function formatExportCsv(sightings: Sighting[]): string {
+  const rows = sightings.map((s) => {
+    const c = s.customer;
+    return [
+      s.customerId, c.firstName ?? '', c.lastName ?? '', c.fullName ?? '', c.email ?? '', c.phone ?? '', c.company ?? '',
+      c.title ?? '', c.country ?? '', s.leadSource?.input ?? '', s.offerTitle ?? '', stageOf(s), s.createdAt ?? '', s.firstSeen,
+      s.lastSeen, s.crm, s.recordId ?? '', s.recordUrl ?? '', s.match.status, s.match.fields.join(' '),
+    ];
+  });
+  return formatCsv([CSV_HEADER, ...rows], { bom: true });
+}
+
+/**
+ * Leads of a CSV file (a CRM export, the Partner Center leads export, or our own CSV export).
+ * All or nothing: the first unreadable row rejects the whole file with its line.
+ */
+export function readImportCsv(text: string): Lead[] {
+  let read: ReturnType<typeof readLeadsCsv>;
+  try {
+    read = readLeadsCsv(text);
+  } catch (e) {
+    const line = (e as { line?: unknown }).line;
+    throw new StoreError('import', `The CSV file cannot be read: ${e instanceof Error ? e.message : String(e)}`, typeof line === 'number' ? { line } : { line: 1 });
+  }
+  const bad = read.errors[0];
+  // The reader numbers data rows from 1 after the header: file line = row + 1 (multi-line cells aside).
+  if (bad) throw new StoreError('import', `Row ${bad.row} of the CSV file: ${bad.message}. Nothing was imported.`, { line: bad.row + 1 });
+  return read.leads.map((l) => l.lead);
+}

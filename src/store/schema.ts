@@ -1,0 +1,135 @@
+// The IndexedDB schema of the lead memory and its versioned upgrades. Every upgrade step keeps every
+// record; a test opens a populated version-1 database with the current code.
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { companyKeys } from '../core/match';
+import { StoreError, toStoreError } from './errors';
+import type { Settings, StoredCustomer, StoredDecision, StoredSighting } from './records';
+
+export const DB_VERSION = 2;
+export const DEFAULT_DB_NAME = 'leadlens-memory';
+
+export interface LeadDb extends DBSchema {
+  customers: {
+    key: string;
+    value: StoredCustomer;
+    /** v2: multiEntry over `orgKeys` (corporate domain, company key) for colleagues. */
+    indexes: { orgKeys: string };
+  };
+  sightings: {
+    key: string;
+    value: StoredSighting;
+    indexes: {
+      customerId: string;
+      /** Unique: one sighting per lead record (idempotent re-sighting). */
+      recordKey: string;
+      /** multiEntry over the blocking keys: candidate lookup without scanning. */
+      keys: string;
+      candidateCustomerId: string;
+      /** v2: retention purge by age. */
+      lastSeen: string;
+    };
+  };
+  decisions: {
+    key: string;
+    value: StoredDecision;
+    /** multiEntry over the two customer ids. */
+    indexes: { customers: string };
+  };
+  settings: {
+    key: string;
+    value: Settings;
+  };
+}
+
+export type LeadDatabase = IDBPDatabase<LeadDb>;
+type UpgradeTx = IDBPTransaction<LeadDb, StoreNames<LeadDb>[], 'versionchange'>;
+
+/**
+ * Upgrade steps, one per version, run in order from the stored version up to the target (the
+ * `switch (oldVersion)` fall-through, written as ifs because the compiler forbids fall-through).
+ */
+export async function upgrade(db: LeadDatabase, oldVersion: number, newVersion: number, tx: UpgradeTx): Promise<void> {
+  if (oldVersion < 1 && newVersion >= 1) {
+    db.createObjectStore('customers', { keyPath: 'id' });
+    const sightings = db.createObjectStore('sightings', { keyPath: 'id' });
+    sightings.createIndex('customerId', 'customerId');
+    sightings.createIndex('recordKey', 'recordKey', { unique: true });
+    sightings.createIndex('keys', 'keys', { multiEntry: true });
+    sightings.createIndex('candidateCustomerId', 'candidateCustomerId');
+    const decisions = db.createObjectStore('decisions', { keyPath: 'id' });
+    decisions.createIndex('customers', 'customers', { multiEntry: true });
+    db.createObjectStore('settings');
+  }
+  if (oldVersion < 2 && newVersion >= 2) {
+    // v2: customers learn their company keys (account view), sightings get an age index (retention).
+    tx.objectStore('sightings').createIndex('lastSeen', 'lastSeen');
+    const customers = tx.objectStore('customers');
+    customers.createIndex('orgKeys', 'orgKeys', { multiEntry: true });
+    const orgKeys = new Map<string, Set<string>>();
+    for (let cursor = await tx.objectStore('sightings').openCursor(); cursor; cursor = await cursor.continue()) {
+      const s = cursor.value;
+      if (!s || typeof s.customerId !== 'string' || !s.profile) continue;
+      const set = orgKeys.get(s.customerId) ?? new Set<string>();
+      for (const k of companyKeys(s.profile)) set.add(k);
+      orgKeys.set(s.customerId, set);
+    }
+    for (let cursor = await customers.openCursor(); cursor; cursor = await cursor.continue()) {
+      const c = cursor.value as StoredCustomer | undefined;
+      if (!c || typeof c !== 'object') continue;
+      await cursor.update({ ...c, orgKeys: [...(orgKeys.get(c.id) ?? [])] });
+    }
+  }
+}
+
+export interface OpenHandlers {
+  /** Another context wants a newer version: this connection has been closed. */
+  onClosed?: () => void;
+}
+
+/**
+ * Opens (and upgrades) the database. A blocked upgrade — another tab still holds the old version —
+ * rejects with StoreError 'blocked' instead of hanging; a connection that would block someone else's
+ * upgrade closes itself.
+ */
+export function openDatabase(name: string, version = DB_VERSION, handlers: OpenHandlers = {}): Promise<LeadDatabase> {
+  return new Promise<LeadDatabase>((resolve, reject) => {
+    let settled = false;
+    const opening = openDB<LeadDb>(name, version, {
+      upgrade: (db, oldVersion, newVersion, tx) => {
+        // idb does not await the upgrade callback; errors surface through the transaction.
+        upgrade(db, oldVersion, newVersion ?? version, tx).catch(() => {
+          try {
+            tx.abort();
+          } catch {
+            // the transaction already ended; the open request reports the failure
+          }
+        });
+        tx.done.catch(() => undefined);
+      },
+      blocked: () => {
+        if (settled) return;
+        settled = true;
+        reject(new StoreError('blocked', 'LeadLens is open in another tab with an older version of its memory. Close or reload the other LeadLens tabs, then try again.'));
+      },
+      blocking: (_current, _blocked, event) => {
+        (event.target as IDBDatabase).close();
+        handlers.onClosed?.();
+      },
+      terminated: () => handlers.onClosed?.(),
+    });
+    opening.then(
+      (db) => {
+        if (settled) db.close(); // the caller was already told 'blocked'
+        else {
+          settled = true;
+          resolve(db);
+        }
+      },
+      (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        reject(toStoreError(error));
+      },
+    );
+  });
+}
