@@ -1,0 +1,29 @@
+// The content script entry wires the lens to the platform wrapper and never touches page storage.
+import { loadPage } from '../crm/load-fixture';
+import { setUrl, sleep, t } from './helpers';
+
+const sent: unknown[] = [];
+vi.mock('../../../src/platform/browser', () => ({
+  send: vi.fn(async (m: unknown) => {
+    sent.push(m);
+    return { statuses: {} };
+  }),
+  uiLang: () => 'ru',
+  t: (key: string) => t(key),
+}));
+
+it('scans the page on load and reports its leads, without using page storage', async () => {
+  setUrl(loadPage('hubspot-contact'));
+  const idb = vi.spyOn(indexedDB, 'open');
+  const local = vi.spyOn(Storage.prototype, 'setItem');
+  await import('../../../src/content/index');
+  await sleep(50);
+  expect(document.querySelectorAll('[data-leadlens]')).toHaveLength(1);
+  expect(sent).toEqual([expect.objectContaining({ type: 'page-leads', url: 'https://app.hubspot.com/contacts/1234567/record/0-1/987654321' })]);
+  expect(idb).not.toHaveBeenCalled();
+  expect(local).not.toHaveBeenCalled();
+  // The card speaks the browser's UI language.
+  const chip = document.querySelector('[data-leadlens]')!.shadowRoot!.querySelector('.chip')!;
+  chip.dispatchEvent(new Event('mouseenter'));
+  expect(document.querySelector('[data-leadlens-card]')!.shadowRoot!.textContent).toContain('Тест-драйв');
+});
