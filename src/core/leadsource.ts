@@ -20,7 +20,7 @@
 //   first character; otherwise it is a display title.
 // - Anything longer than MAX_VALUE characters is `too-long` when it starts like a LeadSource, otherwise
 //   `not-marketplace`; either way only a bounded prefix is examined.
-import { ACTIONS, actionFromText, findAction, SOURCES, stageForAction, type SourceEntry } from './catalog';
+import { ACTIONS, actionFromText, findAction, SOURCES, type ActionEntry, type SourceEntry } from './catalog';
 import { dotNetTicksToIso } from './ticks';
 import type { ActionCode, DecodedLeadSource, FoundLeadSource, Offer, RejectReason, WarningCode } from './types';
 
@@ -106,11 +106,23 @@ interface Spelling {
   /** Lower-cased, spaces kept (a space matches zero or one space in the input). */
   pattern: string;
 }
-const SPELLINGS: readonly Spelling[] = SOURCES.flatMap((entry) =>
-  entry.spellings.map((literal) => ({ entry, literal, pattern: literal.toLowerCase() })),
-);
+// A space in a pattern is optional, so "Azure Marketplace" also matches "AzureMarketplace": spellings
+// that differ only by spaces collapse into the one with spaces (fewer attempts per position).
+const SPELLINGS: readonly Spelling[] = SOURCES.flatMap((entry) => {
+  const byCompact = new Map<string, Spelling>();
+  for (const literal of entry.spellings) {
+    const pattern = literal.toLowerCase();
+    const compact = pattern.replace(/ /g, '');
+    const seen = byCompact.get(compact);
+    if (!seen || pattern.length > seen.pattern.length) byCompact.set(compact, { entry, literal, pattern });
+  }
+  return [...byCompact.values()];
+});
 /** First letters of every spelling, for a cheap pre-check while scanning long text. */
 const FIRST_CHARS = new Set(SPELLINGS.map((s) => s.pattern.charCodeAt(0)));
+/** Spellings grouped by their first (lower-case ASCII) letter, so a match tries only a few. */
+const BY_FIRST_CHAR: Array<Spelling[] | undefined> = [];
+for (const sp of SPELLINGS) (BY_FIRST_CHAR[sp.pattern.charCodeAt(0)] ??= []).push(sp);
 
 interface SourceMatch {
   entry: SourceEntry;
@@ -136,15 +148,19 @@ function matchSpelling(s: string, i: number, end: number, pattern: string): numb
 
 /** The longest catalog spelling at i that ends on a word boundary. */
 function matchSource(s: string, i: number, end: number): SourceMatch | null {
-  if (!FIRST_CHARS.has(lower(s.charCodeAt(i)))) return null;
-  let best: SourceMatch | null = null;
-  for (const sp of SPELLINGS) {
+  const group = BY_FIRST_CHAR[lower(s.charCodeAt(i))];
+  if (!group) return null;
+  let best: Spelling | null = null;
+  let bestEnd = -1;
+  for (let g = 0; g < group.length; g++) {
+    const sp = group[g]!;
     const e = matchSpelling(s, i, end, sp.pattern);
-    if (e < 0 || (best && e <= best.end)) continue;
+    if (e <= bestEnd) continue;
     if (e < end && isWordChar(s.charCodeAt(e))) continue;
-    best = { entry: sp.entry, literal: sp.literal, end: e };
+    best = sp;
+    bestEnd = e;
   }
-  return best;
+  return best ? { entry: best.entry, literal: best.literal, end: bestEnd } : null;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -171,6 +187,21 @@ function reject(input: string, reason: RejectReason): DecodedLeadSource {
 }
 function warn(r: DecodedLeadSource, w: WarningCode): void {
   if (!r.warnings.includes(w)) r.warnings.push(w);
+}
+
+/** The catalog action spelled (in any case) by s[a..b), without allocating. */
+function actionAt(s: string, a: number, b: number): ActionEntry | undefined {
+  const len = b - a;
+  for (let k = 0; k < ACTIONS.length; k++) {
+    const entry = ACTIONS[k]!;
+    const code = ACTION_CODES_LOWER[k]!;
+    if (code.length !== len) continue;
+    let j = 0;
+    while (j < len && lower(s.charCodeAt(a + j)) === code.charCodeAt(j)) j++;
+    work += j;
+    if (j === len) return entry;
+  }
+  return undefined;
 }
 
 /** Is the action a (strict) beginning of a known action code? Then the value was cut inside it. */
@@ -203,6 +234,8 @@ function idDot(s: string): number {
 
 /** A GUID offer id whose last group is short (`…-3ed0b622145`), as printed in some docs: a cut value. */
 function isCutGuid(id: string): boolean {
+  // A full GUID is 36 characters; a cut one is 25..35 with dashes at 8, 13, 18 and 23.
+  if (id.length < 25 || id.length > 35 || id.charCodeAt(8) !== 45 || id.charCodeAt(23) !== 45) return false;
   const groups = id.split('-');
   if (groups.length !== 5) return false;
   const want = [8, 4, 4, 4, 12];
@@ -238,23 +271,63 @@ function readOffer(r: DecodedLeadSource, text: string, cut: boolean): void {
 // ---------------------------------------------------------------------------------------------------
 // Decoding one value
 
-/** Percent-decodes when the value holds `%XX` escapes; '+' means space only in a value without spaces. */
+/** Value of a hex digit, or -1. */
+function hexVal(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const l = c | 32;
+  return l >= 97 && l <= 102 ? l - 87 : -1;
+}
+
+/**
+ * One pass of percent-decoding, by hand (no exceptions on stray '%'): ASCII escapes become their
+ * character, runs of non-ASCII escapes are read as UTF-8 (left as they are when that fails), and a
+ * '%' that starts no escape stays a '%'. Returns the input itself when it holds no escape.
+ */
+function percentDecodeOnce(v: string): string {
+  let out = '';
+  let from = 0;
+  let i = v.indexOf('%');
+  while (i >= 0 && i < v.length) {
+    work++;
+    const h = hexVal(v.charCodeAt(i + 1));
+    const l = h < 0 ? -1 : hexVal(v.charCodeAt(i + 2));
+    if (l < 0) {
+      i = v.indexOf('%', i + 1);
+      continue;
+    }
+    const byte = h * 16 + l;
+    if (byte < 0x80) {
+      out += v.slice(from, i) + String.fromCharCode(byte);
+      from = i + 3;
+      i = v.indexOf('%', from);
+      continue;
+    }
+    // A run of escapes of non-ASCII bytes: one UTF-8 sequence (or several).
+    let j = i;
+    while (j + 2 < v.length && v.charCodeAt(j) === 37 && hexVal(v.charCodeAt(j + 1)) >= 8 && hexVal(v.charCodeAt(j + 2)) >= 0) {
+      work++;
+      j += 3;
+    }
+    let chunk = v.slice(i, j);
+    try {
+      chunk = decodeURIComponent(chunk);
+    } catch {
+      // Not valid UTF-8: keep the escapes as they are.
+    }
+    out += v.slice(from, i) + chunk;
+    from = j;
+    i = v.indexOf('%', from);
+  }
+  return from === 0 ? v : out + v.slice(from);
+}
+
+/** Percent-decodes (twice at most, for double encoding); '+' means space only in a value without spaces. */
 function percentDecode(v: string): string {
   let out = v;
   for (let round = 0; round < 2; round++) {
-    const at = out.indexOf('%');
-    if (at < 0 || !isHex(out.charCodeAt(at + 1)) || !isHex(out.charCodeAt(at + 2))) break;
-    work += out.length;
-    let next: string;
-    try {
-      next = decodeURIComponent(out);
-    } catch {
-      // Stray '%' or broken UTF-8: decode only the plain ASCII escapes.
-      next = out.replace(/%([0-7][0-9A-Fa-f])/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-    }
+    const next = percentDecodeOnce(out);
     if (next === out) break;
-    if (out.indexOf(' ') < 0 && next.indexOf('+') >= 0) next = next.replace(/\+/g, ' ');
-    out = next;
+    out = out.indexOf(' ') < 0 && next.indexOf('+') >= 0 ? next.replace(/\+/g, ' ') : next;
   }
   return out;
 }
@@ -284,7 +357,11 @@ function skipSpaces(s: string, i: number, end: number): number {
 /** Decodes one LeadSource value. Never throws; a value that is not a LeadSource gets `ok: false` and a reason. */
 export function decodeLeadSource(text: string): DecodedLeadSource {
   if (typeof text !== 'string') return reject(String(text), 'empty');
-  const [a, b] = trimBounds(text);
+  let a = 0;
+  let b = text.length;
+  while (a < b && isSpace(text.charCodeAt(a))) a++;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  work += a + (text.length - b);
   if (a === b) return reject(text, 'empty');
   if (b - a > MAX_VALUE) {
     // Only a bounded prefix decides whether this was meant as a LeadSource.
@@ -362,7 +439,7 @@ function parseValue(input: string, v: string, cut: boolean): DecodedLeadSource {
     return m;
   }
   const token = v.slice(t0, t1);
-  const action = t1 - t0 <= MAX_TOKEN ? findAction(token) : undefined;
+  const action = t1 - t0 <= MAX_TOKEN ? actionAt(v, t0, t1) : undefined;
   p = skipSpaces(v, t1, end);
   if (p > t1) loose = true;
   if (!action) {
@@ -378,7 +455,7 @@ function parseValue(input: string, v: string, cut: boolean): DecodedLeadSource {
     if (p < end && v.charCodeAt(p) === 124) readOffer(u, v.slice(skipSpaces(v, p + 1, end)), cut);
     return u;
   }
-  setAction(r, action.code);
+  setAction(r, action);
   if (p === end) {
     warn(r, 'no-offer');
     if (cut) warn(r, 'truncated');
@@ -401,11 +478,10 @@ function parseValue(input: string, v: string, cut: boolean): DecodedLeadSource {
   return r;
 }
 
-function setAction(r: DecodedLeadSource, code: ActionCode): void {
-  r.action = code;
-  r.stage = stageForAction(code);
-  const entry = findAction(code);
-  if (entry && r.source && !entry.storefronts.includes(r.source)) warn(r, 'action-storefront-mismatch');
+function setAction(r: DecodedLeadSource, entry: ActionEntry): void {
+  r.action = entry.code;
+  r.stage = entry.stage;
+  if (r.source && !entry.storefronts.includes(r.source)) warn(r, 'action-storefront-mismatch');
 }
 
 function readDigits(v: string, i: number, end: number): number {
@@ -476,7 +552,7 @@ export function withActionCode(decoded: DecodedLeadSource, actionCode: string): 
     r.reason = 'unknown-action';
     return r;
   }
-  setAction(r, action.code);
+  setAction(r, action);
   return r;
 }
 
