@@ -27,8 +27,12 @@ export interface RouterDeps {
 
 const FROM_CONTENT: ReadonlySet<Message['type']> = new Set(['page-leads', 'focus-lead']);
 
+/**
+ * A LeadLens page (popup, side panel, options — also when opened in a tab). A content script's
+ * sender URL is always the web page's, so it can never pass this test.
+ */
 function isExtensionPage(sender: Sender, deps: RouterDeps): boolean {
-  return !sender.tab && typeof sender.url === 'string' && sender.url.startsWith(deps.extensionOrigin);
+  return typeof sender.url === 'string' && sender.url.startsWith(deps.extensionOrigin);
 }
 
 /** The page's own decode is not trusted: the LeadSource is decoded again from its raw text. */

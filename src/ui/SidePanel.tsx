@@ -18,6 +18,24 @@ function customerLine(lead: TabLeads['leads'][number]): string {
   return [name, c.company, c.email].filter(Boolean).join(' · ');
 }
 
+/**
+ * One card per lead: the same LeadSource often shows twice on one record (Topic and Description),
+ * which earns two badges on the page but is still one lead.
+ */
+export function distinctLeads(leads: TabLeads['leads']): TabLeads['leads'] {
+  const seen = new Map<string, TabLeads['leads'][number]>();
+  for (const lead of leads) {
+    if (!lead.lead.leadSource?.ok) continue;
+    const id = lead.recordId ? `${lead.crm}:${lead.recordId}|${lead.lead.leadSource.input}` : lead.key;
+    if (!seen.has(id)) seen.set(id, lead);
+  }
+  return [...seen.values()];
+}
+
+function sameRecord(a: TabLeads['leads'][number], b: TabLeads['leads'][number] | undefined): boolean {
+  return !!b && !!a.recordId && a.recordId === b.recordId && a.crm === b.crm && a.lead.leadSource?.input === b.lead.leadSource?.input;
+}
+
 export function SidePanel({ source }: { source: SidePanelSource }) {
   const [state, setState] = useState<TabLeads | null>(null);
   const lang = useLang();
@@ -25,7 +43,7 @@ export function SidePanel({ source }: { source: SidePanelSource }) {
   useEffect(() => source.watch(setState), [source]);
   useEffect(() => { focused.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }); }, [state?.focusKey]);
 
-  const leads = (state?.leads ?? []).filter((l) => l.lead.leadSource?.ok);
+  const leads = distinctLeads(state?.leads ?? []);
   const now = new Date();
   return (
     <main class="panel">
@@ -42,7 +60,7 @@ export function SidePanel({ source }: { source: SidePanelSource }) {
         <section data-testid="page-leads">
           {state!.selections.length > 0 && <h2>{t('panelTitle')}</h2>}
           {leads.map((lead) => {
-            const isFocus = lead.key === state!.focusKey;
+            const isFocus = lead.key === state!.focusKey || sameRecord(lead, state!.leads.find((l) => l.key === state!.focusKey));
             const leadTime = new Date(lead.lead.createdAt ?? lead.firstSeen);
             return (
               <div key={lead.key} ref={isFocus ? focused : undefined} data-lead-key={lead.key}>

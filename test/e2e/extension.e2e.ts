@@ -97,6 +97,39 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
     await page.close();
   });
 
+  it('flags the test-drive lead of a customer first seen as "Contact me" and shows the journey in the side panel', async () => {
+    const first = await session.context.newPage();
+    await first.goto(fixture('dynamics-lead-contactme').url);
+    const firstBadge = first.locator('[data-leadlens][data-leadlens-action="PLT"]').first();
+    await expect.poll(() => firstBadge.getAttribute('data-leadlens-duplicate'), { timeout: 10_000 }).toBe('new');
+    // Wait until the service worker has stored the first lead before the customer comes back.
+    const firstTab = await tabIdOf(session, first);
+    await expect.poll(() => session.worker.evaluate(async (id) => {
+      const got = await chrome.storage.session.get(`tab:${id}`);
+      return (got[`tab:${id}`] as { leads: Array<{ result: unknown }> } | undefined)?.leads.some((l) => l.result) ?? false;
+    }, firstTab), { timeout: 10_000 }).toBe(true);
+
+    const second = await session.context.newPage();
+    await second.goto(fixture('dynamics-lead-trial').url);
+    const badge = second.locator('[data-leadlens][data-leadlens-action="StartTestDrive"]').first();
+    await expect.poll(() => badge.getAttribute('data-leadlens-duplicate'), { timeout: 10_000 }).toBe('duplicate');
+    expect(await badge.getAttribute('data-leadlens-stage')).toBe('trial');
+    await screenshot(second, 'dynamics-duplicate-badge');
+
+    const tabId = await tabIdOf(session, second);
+    const panel = await session.context.newPage();
+    await panel.setViewportSize({ width: 400, height: 900 });
+    await panel.goto(session.url(`src/sidepanel/index.html?tab=${tabId}`));
+    const memory = panel.getByTestId('customer-panel').first();
+    await expect.poll(() => memory.getByTestId('duplicate-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('duplicate');
+    const journey = memory.getByTestId('journey');
+    await expect.poll(() => journey.locator('li').count(), { timeout: 10_000 }).toBe(2);
+    expect(await journey.locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-action')))).toEqual(['PLT', 'StartTestDrive']);
+    expect(await memory.getByTestId('stage-advanced').count()).toBe(1);
+    await screenshot(panel, 'sidepanel-journey');
+    await Promise.all([panel.close(), second.close(), first.close()]);
+  });
+
   it('opens the real side panel from a click in the popup (a user gesture) and it renders', async () => {
     const popup = await session.context.newPage();
     await popup.goto(session.url('src/popup/index.html'));

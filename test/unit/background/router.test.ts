@@ -51,6 +51,8 @@ describe('service-worker message router', () => {
     expect(await handleMessage({ type: 'export', format: 'json' }, { url: 'https://evil.example/' }, deps)).toHaveProperty('error');
     expect(forgetAll).not.toHaveBeenCalled();
     expect(await handleMessage({ type: 'forget-all' }, extensionPage, deps)).toEqual({ ok: true });
+    // The side panel or options page opened in a tab of its own is still a LeadLens page.
+    expect(await handleMessage({ type: 'forget-all' }, { ...extensionPage, tab: { id: 12 } }, deps)).toEqual({ ok: true });
   });
 
   it('decodes page leads again instead of trusting the page, stores them and answers per key', async () => {
