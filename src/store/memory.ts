@@ -134,21 +134,27 @@ class IdbLeadMemory implements LeadMemory {
     });
     return this.write(async (tx) => {
       const results: IngestResult[] = [];
-      for (const p of prepared) results.push(await this.ingestOne(tx, p.input, p.normalized, p.recordKey));
+      // Writes are not awaited one by one: requests in a transaction run in order, so the next lead
+      // already reads them; their outcome is awaited once at the end (a failure aborts everything).
+      const writes: Promise<unknown>[] = [];
+      for (const p of prepared) results.push(await this.ingestOne(tx, p.input, p.normalized, p.recordKey, writes));
+      await Promise.all(writes);
       return results;
     });
   }
 
-  private async ingestOne(tx: RwTx, input: SightingInput, normalized: ReturnType<typeof normalizedOf>, recordKey: string): Promise<IngestResult> {
+  private async ingestOne(tx: RwTx, input: SightingInput, normalized: ReturnType<typeof normalizedOf>, recordKey: string, writes: Promise<unknown>[]): Promise<IngestResult> {
     const sightings = tx.objectStore('sightings');
     const customers = tx.objectStore('customers');
-    const seen = await sightings.index('recordKey').get(recordKey);
+    const profile = matchProfile(normalized);
+    // One round trip: the record's identity and the match candidates together.
+    const [seen, candidates] = await Promise.all([sightings.index('recordKey').get(recordKey), this.candidates(tx, profile)]);
     if (seen && isStoredSighting(seen)) {
       // The same lead record again: nothing new, only when it was last seen.
       if (input.seenAt > seen.lastSeen) {
-        await sightings.put({ ...seen, lastSeen: input.seenAt });
+        writes.push(sightings.put({ ...seen, lastSeen: input.seenAt }));
         const c = await customers.get(seen.customerId);
-        if (c && isStoredCustomer(c) && input.seenAt > c.lastSeen) await customers.put({ ...c, lastSeen: input.seenAt });
+        if (c && isStoredCustomer(c) && input.seenAt > c.lastSeen) writes.push(customers.put({ ...c, lastSeen: input.seenAt }));
       }
       return { sightingId: seen.id, customerId: seen.customerId, match: seen.match, stageAdvanced: false, seenBefore: true };
     }
@@ -156,11 +162,10 @@ class IdbLeadMemory implements LeadMemory {
       // A damaged record under this lead's key: report it and let the fresh sighting replace it.
       const badId = (seen as unknown as { id: string }).id;
       this.corrupt('sighting', badId);
-      await sightings.delete(badId);
+      writes.push(sightings.delete(badId));
     }
 
-    const profile = matchProfile(normalized);
-    const outcome = await this.judge(tx, profile);
+    const outcome = await this.judge(tx, profile, candidates);
     const id = crypto.randomUUID();
     const customerId = outcome.customerId ?? crypto.randomUUID();
     const match: MatchInfo = {
@@ -177,18 +182,22 @@ class IdbLeadMemory implements LeadMemory {
     if (existing && isStoredCustomer(existing)) {
       const merged = mergeIntoCustomer(existing, sighting);
       stageAdvanced = merged.stageAdvanced;
-      await customers.put(merged.customer);
+      writes.push(customers.put(merged.customer));
     } else {
-      await customers.put(customerFromSighting(sighting));
+      writes.push(customers.put(customerFromSighting(sighting)));
     }
-    await sightings.put(sighting);
+    writes.push(sightings.put(sighting));
     return { sightingId: id, customerId, match, stageAdvanced, seenBefore: false };
   }
 
-  /** Candidates through the key index (never a scan), then the shared verdict logic. */
-  private async judge(tx: AnyTx, profile: ReturnType<typeof matchProfile>): Promise<MatchOutcome<string>> {
+  /** Candidate sightings through the key index: a few keyed reads, never a scan. */
+  private async candidates(tx: AnyTx, profile: ReturnType<typeof matchProfile>): Promise<StoredSighting[][]> {
     const index = tx.objectStore('sightings').index('keys');
-    const lists = await Promise.all(blockingKeys(profile).map((k) => index.getAll(k, PER_KEY_LIMIT)));
+    return Promise.all(blockingKeys(profile).map((k) => index.getAll(k, PER_KEY_LIMIT)));
+  }
+
+  /** The shared verdict logic over the candidates (and the rep's earlier decisions). */
+  private async judge(tx: AnyTx, profile: ReturnType<typeof matchProfile>, lists: StoredSighting[][]): Promise<MatchOutcome<string>> {
     const byId = new Map<string, Candidate<string>>();
     for (const list of lists) {
       for (const s of list) {
@@ -216,7 +225,7 @@ class IdbLeadMemory implements LeadMemory {
     const profile = matchProfile(normalizedOf(input, settings));
     const db = await this.db();
     const tx = db.transaction([...ALL], 'readonly');
-    const o = await this.judge(tx, profile);
+    const o = await this.judge(tx, profile, await this.candidates(tx, profile));
     return { status: o.status, fields: o.fields, score: o.score, matchedSightingId: o.matched, candidateCustomerId: o.status === 'duplicate' ? o.customerId : o.candidateCustomerId, decision: null };
   }
 
@@ -426,23 +435,28 @@ class IdbLeadMemory implements LeadMemory {
       let imported = 0;
       let skipped = 0;
       const touched = new Set<string>();
-      for (const s of doc.sightings) {
-        const already = (await sightings.getKey(s.id)) ?? (await sightings.index('recordKey').getKey(s.recordKey));
-        if (already) {
+      // Requests are issued together and awaited together: one round trip per step, not per record.
+      const existing = await Promise.all(doc.sightings.map(async (s) => (await sightings.getKey(s.id)) ?? (await sightings.index('recordKey').getKey(s.recordKey))));
+      const writes: Promise<unknown>[] = [];
+      const fresh = new Set<string>();
+      doc.sightings.forEach((s, i) => {
+        if (existing[i] || fresh.has(s.recordKey)) {
           skipped++;
-          continue;
+          return;
         }
-        await sightings.put(withDerived(s));
+        fresh.add(s.recordKey);
+        writes.push(sightings.put(withDerived(s)));
         touched.add(s.customerId);
         imported++;
-      }
-      for (const c of doc.customers) {
-        if (!touched.has(c.id)) continue;
-        const all = await this.sightingsOf(tx, c.id);
-        const rebuilt = customerFromSightings(c.id, all);
+      });
+      await Promise.all(writes);
+      const wanted = doc.customers.filter((c) => touched.has(c.id));
+      const all = await Promise.all(wanted.map((c) => this.sightingsOf(tx, c.id)));
+      await Promise.all(wanted.map((c, i) => {
+        const rebuilt = customerFromSightings(c.id, all[i]!);
         // Keep the exported display fields; derive the company keys from the sightings.
-        await tx.objectStore('customers').put({ ...c, orgKeys: rebuilt?.orgKeys ?? [] });
-      }
+        return tx.objectStore('customers').put({ ...c, orgKeys: rebuilt?.orgKeys ?? [] });
+      }));
       for (const d of doc.decisions) await tx.objectStore('decisions').put(d);
       return { imported, skipped };
     });
