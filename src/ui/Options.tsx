@@ -46,7 +46,8 @@ export function Options() {
     const format = file.name.toLowerCase().endsWith('.json') || text.trimStart().startsWith('{') ? 'json' : 'csv';
     const reply = await send({ type: 'import', format, text });
     if ('error' in reply) {
-      const where = reply.line ? ` (line ${reply.line})` : '';
+      // The store's message usually names the line already; add it only when it does not.
+      const where = reply.line && !reply.error.includes(String(reply.line)) ? ` (line ${reply.line})` : '';
       setNote({ kind: 'error', text: t('optionsImportFailed', `${reply.error}${where}`) });
     } else setNote({ kind: 'ok', text: t('optionsImported', [String(reply.imported), String(reply.skipped)]) });
   };

@@ -130,6 +130,40 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
     await Promise.all([panel.close(), second.close(), first.close()]);
   });
 
+  it('options: saves settings, exports JSON, and rejects a broken import with its line while keeping the data', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 720, height: 820 });
+    await page.goto(session.url('src/options/index.html'));
+    const retention = page.locator('input[name="retentionDays"]');
+    await retention.fill('90');
+    await page.locator('form button[type="submit"]').click();
+    await expect.poll(() => session.worker.evaluate(async () => {
+      const hooks = (globalThis as unknown as { __leadlens: { deps: { memory(): Promise<{ getSettings(): Promise<{ retentionDays: number }> }> } } }).__leadlens;
+      return (await (await hooks.deps.memory()).getSettings()).retentionDays;
+    })).toBe(90);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /JSON/ }).click();
+    const file = await (await download).path();
+    const exported = JSON.parse((await import('node:fs')).readFileSync(file, 'utf8'));
+    expect(exported).toBeTypeOf('object');
+    const before = JSON.stringify(exported);
+
+    await page.locator('input[type="file"]').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('First Name,Email,Lead Source\nIvan,ivan@example.ru,"AzureMarketplace-INS|a.b\n') });
+    const note = page.getByTestId('options-note');
+    await expect.poll(() => note.getAttribute('class'), { timeout: 10_000 }).toBe('error');
+    expect(await note.textContent()).toMatch(/line \d+/);
+    await screenshot(page, 'options');
+
+    // Nothing was half-imported: a second export is identical to the first (apart from its timestamp).
+    const again = page.waitForEvent('download');
+    await page.getByRole('button', { name: /JSON/ }).click();
+    const after = JSON.parse((await import('node:fs')).readFileSync(await (await again).path(), 'utf8'));
+    const strip = (o: Record<string, unknown>) => JSON.stringify({ ...o, exportedAt: undefined });
+    expect(strip(after)).toBe(strip(JSON.parse(before)));
+    await page.close();
+  });
+
   it('opens the real side panel from a click in the popup (a user gesture) and it renders', async () => {
     const popup = await session.context.newPage();
     await popup.goto(session.url('src/popup/index.html'));
