@@ -56,7 +56,7 @@ export async function run(options: StoreBenchOptions = {}): Promise<void> {
       opts,
     );
     const ms = (x: number): string => `${x.toFixed(2)} ms`;
-    console.log(`Lead memory in Chromium ${browser.version()} IndexedDB (timer step ${ms(f.timerResolutionMs)})`);
+    console.log(`Lead memory in Chromium ${browser.version()} IndexedDB (timer step ${(f.timerResolutionMs * 1000).toFixed(1)} µs)`);
     console.log(`  fill: ${f.stored} leads stored via importJson in ${(f.fillMs / 1000).toFixed(1)} s (generation ${(f.generateMs / 1000).toFixed(1)} s)`);
     console.log(`  find matches for a new lead (${f.probes} probes): p50 ${ms(f.find.p50)}, p99 ${ms(f.find.p99)}, mean ${ms(f.find.mean)}   [targets p50 ≤ 5 ms, p99 ≤ 20 ms]`);
     console.log(`  bare keyed get, same run:              p50 ${ms(f.get.p50)}, p99 ${ms(f.get.p99)}, mean ${ms(f.get.mean)}`);
