@@ -123,7 +123,7 @@ async function ingestPage(url: string, leads: PageLead[], tabId: number, deps: R
       const result = statuses[l.key] ?? null;
       return { ...l, result, duplicate: result?.match.status ?? 'new', firstSeen: before.get(l.key)?.firstSeen ?? now.toISOString() };
     });
-    return { ...tab, url, leads: listed, focusKey: sameUrl ? tab.focusKey : null };
+    return { ...tab, url, leads: listed, focusKey: sameUrl ? tab.focusKey : null, memoryError: error ?? null };
   });
   return error ? { statuses, error } : { statuses };
 }

@@ -32,6 +32,8 @@ export interface TabLeads {
   selections: Array<{ text: string; decoded: DecodedLeadSource[]; at: string }>;
   /** The lead the rep clicked on the page, if any. */
   focusKey: string | null;
+  /** Why the lead memory could not take this page's leads (full disk, blocked upgrade...), if it failed. */
+  memoryError?: string | null;
 }
 
 export type Message =

@@ -71,6 +71,7 @@ describe('service-worker message router', () => {
     const reply = (await handleMessage({ type: 'page-leads', url: 'https://x/2', leads: [pageLead('k9', 'AppSource-PLT|a.b')] }, { tab: { id: 4 } }, deps)) as { error?: string };
     expect(reply.error).toMatch(/disk full/);
     expect((await readTab(4))?.leads[0]?.duplicate).toBe('new');
+    expect((await readTab(4))?.memoryError).toMatch(/disk full/);
   });
 
   it('opens the side panel for a badge click before recording the focus', async () => {
