@@ -1,21 +1,10 @@
-// What the service worker needs from the lead memory. The IndexedDB implementation in src/store
-// satisfies it; tests hand in a fake.
-import type { CustomerView, IngestResult, SightingInput, Settings } from '../store/types';
+// What the service worker needs from the lead memory: the store's own interface, narrowed to the
+// operations the router uses, so tests can hand in a small fake.
+import type { LeadMemory } from '../store/memory';
 
-export interface MemoryPort {
-  ingest(inputs: SightingInput[]): Promise<IngestResult[]>;
-  customerView(customerId: string): Promise<CustomerView | null>;
-  decide(sightingId: string, decision: 'confirmed' | 'rejected'): Promise<void>;
-  forgetCustomer(customerId: string): Promise<void>;
-  forgetAll(): Promise<void>;
-  purge(now?: Date): Promise<number>;
-  exportJson(): Promise<string>;
-  exportCsv(): Promise<string>;
-  importJson(text: string): Promise<{ imported: number; skipped: number }>;
-  importCsv(text: string): Promise<{ imported: number; skipped: number }>;
-  getSettings(): Promise<Settings>;
-  setSettings(change: Partial<Settings>): Promise<Settings>;
-}
+export type MemoryPort = Pick<LeadMemory,
+  | 'ingest' | 'customerView' | 'decide' | 'forgetCustomer' | 'forgetAll' | 'purge'
+  | 'exportJson' | 'exportCsv' | 'importJson' | 'importCsv' | 'getSettings' | 'setSettings'>;
 
 /** A readable reason from whatever the store threw (StoreError carries a code and, for imports, a line). */
 export function describeError(error: unknown): { error: string; line?: number } {
