@@ -585,9 +585,36 @@ function occurrenceStartsAt(s: string, j: number, end: number): boolean {
   return src !== null && dashAt(s, src.end) > 0;
 }
 
+/** Brackets and quotes that may wrap a value in prose, with the character that closes each. */
+const CLOSER_OF: ReadonlyMap<number, number> = new Map([
+  [40, 41], // ( )
+  [91, 93], // [ ]
+  [123, 125], // { }
+  [171, 187], // « »
+  [8220, 8221], // “ ”
+  [8222, 8220], // „ “
+  [8216, 8217], // ‘ ’
+  [39, 39], // ' '
+]);
+
+/** Closing punctuation that may be glued to the last word of an offer in prose. */
+function isTrailingCloser(c: number): boolean {
+  return c === 41 || c === 93 || c === 125 || c === 187 || c === 8221 || c === 8217 || c === 39;
+}
+
 function isOfferStop(c: number, encoded: boolean): boolean {
   if (c === 10 || c === 13 || c === 9 || c === 124 || c === 34 || c === 60 || c === 62) return true;
   return encoded && (c === 32 || c === 38 || c === 35 || c === 63 || c === 39);
+}
+
+/** Does the offer text [from, to) contain the bracket or quote that `closer` would close? Bounded by the offer cap. */
+function opensInside(s: string, from: number, to: number, closer: number): boolean {
+  for (let k = from; k < to; k++) {
+    work++;
+    const opener = s.charCodeAt(k);
+    if (CLOSER_OF.get(opener) === closer) return true;
+  }
+  return false;
 }
 
 /** Reads one occurrence that starts at i (a source spelling or MSFT_TEST_); returns its end or -1. */
@@ -629,6 +656,8 @@ function scanOccurrence(s: string, i: number, n: number, textStart: number, text
   if (!pipe) return tight && knownOrCut ? p : -1;
   // The offer: up to the end of the line or a stop character, another occurrence, or a length cap.
   const encoded = pipe === 3;
+  // A value opened by a bracket or quote in prose ends where that bracket or quote closes.
+  const closer = i > textStart ? CLOSER_OF.get(s.charCodeAt(i - 1)) ?? -1 : -1;
   const o0 = skipFew(s, beforePipe + pipe, n, 3);
   let o1 = o0;
   let firstSpace = -1;
@@ -636,7 +665,7 @@ function scanOccurrence(s: string, i: number, n: number, textStart: number, text
   while (o1 < n && o1 - o0 < MAX_OFFER_IN_TEXT) {
     work++;
     const c = s.charCodeAt(o1);
-    if (isOfferStop(c, encoded)) break;
+    if (isOfferStop(c, encoded) || c === closer) break;
     if (c === 32 && firstSpace < 0) firstSpace = o1;
     if ((c === 44 || c === 59) && firstComma < 0) firstComma = o1;
     if (o1 > o0 && (FIRST_CHARS.has(lower(c)) || lower(c) === 109) && occurrenceStartsAt(s, o1, n)) break;
@@ -647,13 +676,20 @@ function scanOccurrence(s: string, i: number, n: number, textStart: number, text
   const wholeText = i === textStart && o1 >= textEnd;
   // Likewise a ',' or ';' ends the offer in running text ("…|Contoso CRM, then …").
   if (!wholeText && firstComma > 0) o1 = firstComma;
-  if (!wholeText && firstSpace > 0 && firstSpace < o1 && idDot(s.slice(o0, firstSpace)) > 0) o1 = firstSpace;
-  // Trailing spaces and sentence punctuation are not part of the offer.
+  if (!wholeText && firstSpace > 0 && firstSpace < o1) {
+    // The first word may carry closing punctuation ("…|contoso.crm-connector). Then …").
+    let w = firstSpace;
+    while (w > o0 && (isTrailingCloser(s.charCodeAt(w - 1)) || s.charCodeAt(w - 1) === 46 || s.charCodeAt(w - 1) === 44)) w--;
+    if (idDot(s.slice(o0, w)) > 0) o1 = w;
+  }
+  // Trailing spaces and sentence punctuation are not part of the offer, nor is a closing bracket or
+  // quote that nothing inside the offer opened ("Contoso (Preview)" keeps its bracket).
   while (o1 > o0) {
     const c = s.charCodeAt(o1 - 1);
-    if (!(isSpace(c) || c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63)) break;
     work++;
-    o1--;
+    if (isSpace(c) || c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63) { o1--; continue; }
+    if (isTrailingCloser(c) && !opensInside(s, o0, o1 - 1, c)) { o1--; continue; }
+    break;
   }
   return o1;
 }

@@ -63,7 +63,9 @@ describe('decoding a LeadSource value', () => {
   it('warns when an action is not documented for the storefront', () => {
     expect(ok('AzureMarketplace-Create|a.b').warnings).toContain('action-storefront-mismatch');
     expect(ok('AzurePortal-Create|a.b').warnings).not.toContain('action-storefront-mismatch');
-    expect(ok('AzureMarketplace-PLT|a.b').warnings).toContain('action-storefront-mismatch');
+    expect(ok('AzurePortal-DNC|a.b').warnings).toContain('action-storefront-mismatch');
+    // Contact me exists on Azure Marketplace too (its code there is undocumented): not flagged.
+    expect(ok('AzureMarketplace-PLT|a.b').warnings).not.toContain('action-storefront-mismatch');
   });
 
   it('reads a missing offer', () => {
@@ -243,5 +245,20 @@ describe('finding LeadSource values in longer text', () => {
     const found = findLeadSources(text);
     expect(found).toHaveLength(1);
     expect(found[0]!.decoded.action).toBe('Create');
+  });
+});
+
+describe('LeadSource values wrapped in prose', () => {
+  const offers = (text: string) => findLeadSources(text).map((f) => [f.decoded.source, f.decoded.action, f.decoded.offer?.title]);
+
+  it('ends a bracketed value at its closing bracket, even before more prose', () => {
+    expect(offers('Клиент (AppSource-PLT|contoso.crm-connector). Просит позвонить')).toEqual([['AppSource', 'PLT', 'contoso.crm-connector']]);
+    expect(offers('Лид: «AzureMarketplace-INS|Contoso CRM Connector» — позвонить')).toEqual([['AzureMarketplace', 'INS', 'Contoso CRM Connector']]);
+    expect(offers('[AzurePortal-Create|Contoso VM Image] created')).toEqual([['AzurePortal', 'Create', 'Contoso VM Image']]);
+  });
+
+  it('drops a closing bracket glued to an id but keeps brackets that belong to a title', () => {
+    expect(offers('see AppSource-PLT|contoso.crm) and more')).toEqual([['AppSource', 'PLT', 'contoso.crm']]);
+    expect(offers('see AppSource-PLT|Contoso Sales Hub (Preview)')).toEqual([['AppSource', 'PLT', 'Contoso Sales Hub (Preview)']]);
   });
 });
