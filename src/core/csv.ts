@@ -123,6 +123,16 @@ function neutralise(cell: string): string {
   return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${cell}` : cell;
 }
 
+/**
+ * Undoes the guard on reading: an apostrophe followed by a character the guard protects is taken
+ * off, so a phone exported as '+7 495... comes back as +7 495...
+ */
+export function unguardCell(cell: string): string {
+  if (cell.charCodeAt(0) !== 39 || cell.length < 2) return cell;
+  const c = cell.charCodeAt(1);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? cell.slice(1) : cell;
+}
+
 function quoteIfNeeded(cell: string, delim: string): string {
   const needs = cell.includes('"') || cell.includes(delim) || cell.includes('\n') || cell.includes('\r') || /^\s|\s$/.test(cell);
   return needs ? `"${cell.replace(/"/g, '""')}"` : cell;

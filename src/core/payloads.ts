@@ -5,7 +5,7 @@
 // - a CSV row from a CRM or Partner Center export, columns found by header spelling.
 // Keys are compared after dropping case, spaces, '_' and '-', so `first_name`, `First Name` and
 // `FirstName` are one key. Anything that is not a lead record throws PayloadError with a plain message.
-import { detectDelimiter, parseCsv } from './csv';
+import { detectDelimiter, parseCsv, unguardCell } from './csv';
 import { decodeLeadSource, withActionCode } from './leadsource';
 import { dotNetTicksToIso } from './ticks';
 import type { CustomerFields, DecodedLeadSource, Lead } from './types';
@@ -316,7 +316,8 @@ export function csvColumns(header: string[]): CsvColumns {
 export function leadFromCsvRow(columns: CsvColumns, row: string[]): Lead {
   const cell = (f: CsvField): string | undefined => {
     const i = columns[f];
-    return i === undefined ? undefined : text(row[i]);
+    const raw = i === undefined ? undefined : row[i];
+    return raw === undefined ? undefined : text(unguardCell(raw));
   };
   const customer: CustomerFields = {};
   for (const f of Object.keys(CUSTOMER_KEYS) as Array<keyof CustomerFields>) {

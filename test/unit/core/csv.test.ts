@@ -47,3 +47,13 @@ describe('formatCsv', () => {
     expect(parseCsv(formatCsv(rows))).toEqual(rows);
   });
 });
+
+describe('the formula guard on the way back in', () => {
+  it('gives back phones and names exactly as they were before export', async () => {
+    const { readLeadsCsv } = await import('../../../src/core/payloads');
+    const csv = formatCsv([['First Name', 'Phone', 'Company', 'Lead Source'], ['Ivan', '+7 495 123-45-67', "'quoted' Ltd", 'AppSource-PLT|a.b']]);
+    expect(csv).toContain("'+7 495 123-45-67");
+    const { leads } = readLeadsCsv(csv);
+    expect(leads[0]?.lead.customer).toMatchObject({ firstName: 'Ivan', phone: '+7 495 123-45-67', company: "'quoted' Ltd" });
+  });
+});
