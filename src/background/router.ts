@@ -113,6 +113,9 @@ async function ingestPage(url: string, leads: PageLead[], tabId: number, deps: R
     }));
     const results = inputs.length ? await memory.ingest(inputs) : [];
     marketplace.forEach((l, i) => { statuses[l.key] = results[i] ?? null; });
+    // Records the store could not read were skipped, not lost silently: the rep is told.
+    const problems = memory.takeProblems();
+    if (problems.length) error = problems.map((p) => p.message).join(' ');
   } catch (e) {
     error = describeError(e).error;
   }

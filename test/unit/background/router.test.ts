@@ -22,6 +22,7 @@ function fakeMemory(overrides: Partial<MemoryPort> = {}): MemoryPort & { ingeste
     customerView: async () => null, decide: async () => undefined, forgetCustomer: async () => undefined, forgetAll: async () => undefined,
     purge: async () => 0, exportJson: async () => '{}', exportCsv: async () => '', importJson: async () => ({ imported: 0, skipped: 0 }),
     importCsv: async () => ({ imported: 0, skipped: 0 }), getSettings: async () => DEFAULT_SETTINGS, setSettings: async () => DEFAULT_SETTINGS,
+    takeProblems: () => [],
     ...overrides,
   };
 }
@@ -72,6 +73,13 @@ describe('service-worker message router', () => {
     expect(reply.error).toMatch(/disk full/);
     expect((await readTab(4))?.leads[0]?.duplicate).toBe('new');
     expect((await readTab(4))?.memoryError).toMatch(/disk full/);
+  });
+
+  it('tells the rep about stored records the memory had to skip', async () => {
+    const problem = Object.assign(new Error('A stored customer record could not be read and was skipped.'), { code: 'corrupt' });
+    const deps = { memory: async () => fakeMemory({ takeProblems: () => [problem as never] }), openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
+    await handleMessage({ type: 'page-leads', url: 'https://x/3', leads: [pageLead('k5', 'AppSource-PLT|a.b')] }, { tab: { id: 5 } }, deps);
+    expect((await readTab(5))?.memoryError).toMatch(/could not be read/);
   });
 
   it('opens the side panel for a badge click before recording the focus', async () => {
