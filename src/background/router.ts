@@ -105,7 +105,8 @@ async function withMemory<T>(deps: RouterDeps, op: (m: MemoryPort) => Promise<T>
 async function ingestPage(url: string, leads: PageLead[], tabId: number, deps: RouterDeps, now: Date): Promise<Reply<'page-leads'>> {
   const statuses: Record<string, TabLead['result']> = {};
   let error: string | undefined;
-  const marketplace = leads.filter((l) => l.lead.leadSource?.ok);
+  // Test leads only prove the connector works; they are no customer and stay out of the memory.
+  const marketplace = leads.filter((l) => l.lead.leadSource?.ok && !l.lead.leadSource.testLead);
   try {
     const memory = await deps.memory();
     const inputs: SightingInput[] = marketplace.map((l) => ({

@@ -11,6 +11,12 @@ import { StageChip } from './LeadCard';
 
 const STATUS_KEY = { new: 'statusNew', possible: 'statusPossible', duplicate: 'statusDuplicate' } as const;
 
+/** A matched field's name in the rep's language (unknown codes are shown as they are). */
+function fieldName(code: string): string {
+  const label = t(`matchField_${code}`);
+  return label === `matchField_${code}` ? code : label;
+}
+
 export function StatusBadge({ status }: { status: TabLead['duplicate'] }) {
   return <span class={`status status-${status}`} data-testid="duplicate-status" data-status={status}>{t(STATUS_KEY[status])}</span>;
 }
@@ -47,7 +53,7 @@ export function CustomerPanel({ lead, lang, version }: { lead: TabLead; lang: La
       <div class="who">
         <StatusBadge status={lead.duplicate} />
         {result.stageAdvanced && <span class="status status-new" data-testid="stage-advanced"> {t('stageAdvanced')}</span>}
-        {result.match.fields.length > 0 && <span data-testid="matched-fields"> {t('panelMatchedOn', result.match.fields.join(', '))}</span>}
+        {result.match.fields.length > 0 && <span data-testid="matched-fields"> {t('panelMatchedOn', result.match.fields.map(fieldName).join(', '))}</span>}
       </div>
       {showDecision && (
         <div class="actions">

@@ -67,6 +67,16 @@ describe('service-worker message router', () => {
     expect(state?.leads.map((l) => [l.key, l.duplicate])).toEqual([['k1', 'new'], ['k2', 'duplicate']]);
   });
 
+  it('keeps Partner Center test leads out of the customer memory', async () => {
+    const memory = fakeMemory();
+    const deps = { memory: async () => memory, openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
+    const test = pageLead('t1', 'MSFT_TEST_636573304831318844-MSFT_TEST_636573304831318844|Contoso Test');
+    const reply = (await handleMessage({ type: 'page-leads', url: 'https://x/t', leads: [test] }, { tab: { id: 6 } }, deps)) as { statuses: Record<string, unknown> };
+    expect(memory.ingested).toHaveLength(0);
+    expect(reply.statuses.t1).toBeUndefined();
+    expect((await readTab(6))?.leads[0]?.duplicate).toBe('new');
+  });
+
   it('keeps the page listed with "new" verdicts when the store fails, and says why', async () => {
     const deps = { memory: async () => fakeMemory({ ingest: () => Promise.reject(new Error('QuotaExceededError: disk full')) }), openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
     const reply = (await handleMessage({ type: 'page-leads', url: 'https://x/2', leads: [pageLead('k9', 'AppSource-PLT|a.b')] }, { tab: { id: 4 } }, deps)) as { error?: string };
