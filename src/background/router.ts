@@ -2,11 +2,11 @@
 // privileged requests (export, import, forget, settings) are only taken from LeadLens's own pages.
 import { decodeLeadSource } from '../core/leadsource';
 import { parseMessage } from '../messaging/validate';
-import type { Message, PageLead, Reply, TabLead } from '../messaging/messages';
+import type { Message, PageLead, Reply, TabLead, TabLeads } from '../messaging/messages';
 import type { SightingInput } from '../store/types';
 import { DEFAULT_SETTINGS } from '../store/types';
 import { describeError, type MemoryPort } from './memory-port';
-import { readTab, updateTab } from './tab-state';
+import { readTab, updateAllTabs, updateTab } from './tab-state';
 
 export interface Sender {
   /** Set for content scripts: the tab the message came from. */
@@ -71,7 +71,11 @@ async function route(message: Message, sender: Sender, deps: RouterDeps): Promis
     case 'get-customer':
       return withMemory(deps, (m) => m.customerView(message.customerId), null);
     case 'decide-match':
-      return withMemory(deps, async (m) => { await m.decide(message.sightingId, message.decision); return { ok: true }; });
+      return withMemory(deps, async (m) => {
+        await m.decide(message.sightingId, message.decision);
+        await updateAllTabs((tab) => applyDecision(tab, message.sightingId, message.decision));
+        return { ok: true };
+      });
     case 'forget-customer':
       return withMemory(deps, async (m) => { await m.forgetCustomer(message.customerId); return { ok: true }; });
     case 'forget-all':
@@ -100,6 +104,22 @@ async function withMemory<T>(deps: RouterDeps, op: (m: MemoryPort) => Promise<T>
     if (fallback !== undefined) return fallback;
     return { ok: false, ...describeError(error) };
   }
+}
+
+/**
+ * Shows the rep's decision on every tab listing that lead: a confirmed lead now belongs to the earlier
+ * customer (the store merged them), a rejected one stays a customer of its own.
+ */
+export function applyDecision(tab: TabLeads, sightingId: string, decision: 'confirmed' | 'rejected'): TabLeads {
+  const leads = tab.leads.map((lead) => {
+    const result = lead.result;
+    if (!result || result.sightingId !== sightingId) return lead;
+    const confirmed = decision === 'confirmed';
+    const customerId = confirmed && result.match.candidateCustomerId ? result.match.candidateCustomerId : result.customerId;
+    const status = confirmed ? 'duplicate' : 'new';
+    return { ...lead, duplicate: status, result: { ...result, customerId, match: { ...result.match, status, decision } } } satisfies TabLead;
+  });
+  return { ...tab, leads };
 }
 
 async function ingestPage(url: string, leads: PageLead[], tabId: number, deps: RouterDeps, now: Date): Promise<Reply<'page-leads'>> {

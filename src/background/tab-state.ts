@@ -33,6 +33,13 @@ export function updateTab(tabId: number, change: (tab: TabLeads) => TabLeads): P
   return next;
 }
 
+/** Applies `change` to every tab's state (used when a decision changes leads shown in several tabs). */
+export async function updateAllTabs(change: (tab: TabLeads) => TabLeads): Promise<void> {
+  const all = await browser.storage.session.get(null);
+  const ids = Object.keys(all).filter((k) => k.startsWith(TAB_KEY_PREFIX)).map((k) => Number(k.slice(TAB_KEY_PREFIX.length)));
+  await Promise.all(ids.filter(Number.isInteger).map((id) => updateTab(id, change)));
+}
+
 export async function dropTab(tabId: number): Promise<void> {
   await browser.storage.session.remove(keyOf(tabId));
 }

@@ -27,6 +27,12 @@ export function CustomerPanel({ lead, lang, version }: { lead: TabLead; lang: La
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const customerId = result?.customerId ?? null;
+  const candidateId = lead.duplicate === 'possible' ? result?.match.candidateCustomerId ?? null : null;
+  const [candidate, setCandidate] = useState<CustomerView | null>(null);
+  useEffect(() => {
+    if (!candidateId) return setCandidate(null);
+    send({ type: 'get-customer', customerId: candidateId }).then(setCandidate, () => setCandidate(null));
+  }, [candidateId]);
 
   const load = () => {
     if (!customerId) return;
@@ -55,6 +61,9 @@ export function CustomerPanel({ lead, lang, version }: { lead: TabLead; lang: La
         {result.stageAdvanced && <span class="status status-new" data-testid="stage-advanced"> {t('stageAdvanced')}</span>}
         {result.match.fields.length > 0 && <span data-testid="matched-fields"> {t('panelMatchedOn', result.match.fields.map(fieldName).join(', '))}</span>}
       </div>
+      {showDecision && candidate && (
+        <p class="who" data-testid="candidate">{t('panelMaybe', [candidate.displayName, candidate.company, candidate.email].filter(Boolean).join(' · '))}</p>
+      )}
       {showDecision && (
         <div class="actions">
           <button type="button" class="primary" disabled={busy} onClick={() => act(() => send({ type: 'decide-match', sightingId: result.sightingId, decision: 'confirmed' }))}>{t('panelConfirm')}</button>

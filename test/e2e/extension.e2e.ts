@@ -1,5 +1,7 @@
 // LeadLens as a rep meets it: the built extension in real Chromium on CRM-like pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { fixture, launch, screenshot, skipReason, tabIdOf, type Session } from './harness';
 
 const reason = skipReason();
@@ -128,6 +130,47 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
     expect(await memory.getByTestId('stage-advanced').count()).toBe(1);
     await screenshot(panel, 'sidepanel-journey');
     await Promise.all([panel.close(), second.close(), first.close()]);
+  });
+
+  it('asks the rep about a possible duplicate and remembers the answer', async () => {
+    // The Contact-me customer comes back as "Alexey Smirnov" with a free-mail address, no phone and
+    // no company: the same person is likely, not certain.
+    const base = fixture('dynamics-lead-contactme');
+    const html = readFileSync(fileURLToPath(new URL(`../fixtures/crm/${base.file}`, import.meta.url)), 'utf8')
+      .replace('value="AppSource-PLT|contoso.crm-connector"', 'value="AzureMarketplace-INS|contoso.crm-connector"')
+      .replace('value="Алексей"', 'value="Alexey"').replace('value="Смирнов"', 'value="Smirnov"')
+      .replace('value="a.smirnov@fabrikam.ru"', 'value="alexey.smirnov@gmail.com"')
+      .replace('value="+7 495 123-45-67"', 'value=""').replace('value="ООО «Фабрикам»"', 'value=""')
+      .replace('value="02.06.2025 10:15"', 'value="20.06.2025 09:00"');
+    const url = base.url.replace(/id=[0-9a-f-]+$/, 'id=0d4f6a8b-2c1e-4b3a-9f87-6e5d4c3b2a19');
+    await session.context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+
+    const first = await session.context.newPage();
+    await first.goto(base.url);
+    await expect.poll(() => first.locator('[data-leadlens]').first().getAttribute('data-leadlens-duplicate'), { timeout: 10_000 }).toMatch(/new|duplicate/);
+    await first.waitForTimeout(300);
+    const page = await session.context.newPage();
+    await page.goto(url);
+    const badge = page.locator('[data-leadlens][data-leadlens-action="INS"]').first();
+    await expect.poll(() => badge.getAttribute('data-leadlens-duplicate'), { timeout: 10_000 }).toBe('possible');
+
+    const tabId = await tabIdOf(session, page);
+    const panel = await session.context.newPage();
+    await panel.setViewportSize({ width: 400, height: 900 });
+    await panel.goto(session.url(`src/sidepanel/index.html?tab=${tabId}`));
+    const memory = panel.getByTestId('customer-panel').first();
+    await expect.poll(() => memory.getByTestId('duplicate-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('possible');
+    await expect.poll(() => memory.getByTestId('candidate').textContent(), { timeout: 10_000 }).toContain('Алексей Смирнов');
+    await screenshot(panel, 'sidepanel-possible');
+    await memory.getByRole('button', { name: 'Same customer' }).click();
+    // After confirming, the lead joins the earlier customer's journey, and the question is gone.
+    await expect.poll(() => memory.getByTestId('journey').locator('li').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    expect(await memory.getByRole('button', { name: 'Same customer' }).count()).toBe(0);
+    await panel.reload();
+    await expect.poll(() => panel.getByTestId('journey').first().locator('li').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    expect(await panel.getByRole('button', { name: 'Same customer' }).count()).toBe(0);
+    await screenshot(panel, 'sidepanel-confirmed');
+    await Promise.all([panel.close(), page.close(), first.close()]);
   });
 
   it('options: saves settings, exports JSON, and rejects a broken import with its line while keeping the data', async () => {

@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS } from '../../../src/store/types';
 const fake = fakeBrowser();
 vi.mock('../../../src/platform/browser', () => ({ browser: fake.browser, t: (k: string) => k, uiLang: () => 'en', send: vi.fn() }));
 
-const { handleMessage } = await import('../../../src/background/router');
+const { handleMessage, applyDecision } = await import('../../../src/background/router');
 const { readTab } = await import('../../../src/background/tab-state');
 
 function fakeMemory(overrides: Partial<MemoryPort> = {}): MemoryPort & { ingested: SightingInput[] } {
@@ -105,5 +105,29 @@ describe('service-worker message router', () => {
     const err = Object.assign(new Error('bad date in column CreatedTime'), { line: 4 });
     const deps = { memory: async () => fakeMemory({ importCsv: () => Promise.reject(err) }), openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
     expect(await handleMessage({ type: 'import', format: 'csv', text: 'x' }, extensionPage, deps)).toMatchObject({ error: 'bad date in column CreatedTime', line: 4 });
+  });
+});
+
+describe('a decision on a possible duplicate', () => {
+  const possible = {
+    key: 'k', crm: 'dynamics' as const, view: 'record' as const, recordId: 'r', recordUrl: null, firstSeen: '', duplicate: 'possible' as const,
+    lead: { leadSource: null, customer: {} },
+    result: { sightingId: 's9', customerId: 'mine', stageAdvanced: false, seenBefore: false,
+      match: { status: 'possible' as const, fields: ['name'], score: 8, matchedSightingId: 's1', candidateCustomerId: 'earlier', decision: null } },
+  };
+  const tab = { tabId: 1, url: '', updatedAt: '', leads: [possible], selections: [], focusKey: null };
+
+  it('moves a confirmed lead to the earlier customer', () => {
+    const lead = applyDecision(tab, 's9', 'confirmed').leads[0]!;
+    expect([lead.duplicate, lead.result?.customerId, lead.result?.match.decision]).toEqual(['duplicate', 'earlier', 'confirmed']);
+  });
+
+  it('keeps a rejected lead as its own customer', () => {
+    const lead = applyDecision(tab, 's9', 'rejected').leads[0]!;
+    expect([lead.duplicate, lead.result?.customerId, lead.result?.match.decision]).toEqual(['new', 'mine', 'rejected']);
+  });
+
+  it('leaves other leads alone', () => {
+    expect(applyDecision(tab, 'other', 'confirmed')).toEqual(tab);
   });
 });
