@@ -57,7 +57,7 @@ async function route(message: Message, sender: Sender, deps: RouterDeps): Promis
   const now = (deps.now ?? (() => new Date()))();
   switch (message.type) {
     case 'page-leads':
-      return ingestPage(message.url, message.leads.map(redecode), sender.tab!.id!, deps, now);
+      return ingestPage(message.url, message.leads.map(redecode), message.skippedRows ?? 0, sender.tab!.id!, deps, now);
     case 'focus-lead': {
       const tabId = sender.tab!.id!;
       // Open first, while the click's user gesture is still alive; record the focus afterwards.
@@ -122,7 +122,7 @@ export function applyDecision(tab: TabLeads, sightingId: string, decision: 'conf
   return { ...tab, leads };
 }
 
-async function ingestPage(url: string, leads: PageLead[], tabId: number, deps: RouterDeps, now: Date): Promise<Reply<'page-leads'>> {
+async function ingestPage(url: string, leads: PageLead[], skippedRows: number, tabId: number, deps: RouterDeps, now: Date): Promise<Reply<'page-leads'>> {
   const statuses: Record<string, TabLead['result']> = {};
   let error: string | undefined;
   // Test leads only prove the connector works; they are no customer and stay out of the memory.
@@ -147,7 +147,7 @@ async function ingestPage(url: string, leads: PageLead[], tabId: number, deps: R
       const result = statuses[l.key] ?? null;
       return { ...l, result, duplicate: result?.match.status ?? 'new', firstSeen: before.get(l.key)?.firstSeen ?? now.toISOString() };
     });
-    return { ...tab, url, leads: listed, focusKey: sameUrl ? tab.focusKey : null, memoryError: error ?? null };
+    return { ...tab, url, leads: listed, focusKey: sameUrl ? tab.focusKey : null, memoryError: error ?? null, skippedRows };
   });
   return error ? { statuses, error } : { statuses };
 }

@@ -64,14 +64,14 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
     if (/context invalidated/i.test(String((err as Error)?.message ?? err))) lens.stop();
   }
 
-  async function report(url: string): Promise<void> {
+  async function report(url: string, skippedRows: number): Promise<void> {
     const leads = current.map((o) => o.lead);
-    const signature = JSON.stringify([url, leads]);
+    const signature = JSON.stringify([url, leads, skippedRows]);
     if (signature === lastSent) return;
     lastSent = signature;
     let reply: unknown;
     try {
-      reply = await deps.send({ type: 'page-leads', url, leads });
+      reply = await deps.send(skippedRows ? { type: 'page-leads', url, leads, skippedRows } : { type: 'page-leads', url, leads });
     } catch (err) {
       lastSent = ''; // try again on the next scan
       stopIfOrphaned(err);
@@ -85,10 +85,10 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
 
   async function runScan(): Promise<void> {
     const url = new URL(win.location.href);
-    const { occurrences } = scanPage(doc, url);
+    const { occurrences, skippedRows } = scanPage(doc, url);
     current = occurrences;
     await annotator.reconcile(occurrences, statuses);
-    if (!stopped) await report(url.href);
+    if (!stopped) await report(url.href, skippedRows);
   }
 
   let running: Promise<void> | null = null;

@@ -16,18 +16,21 @@ export interface Occurrence {
 export interface PageScan {
   crm: CrmId;
   occurrences: Occurrence[];
+  /** List rows the adapter left out to keep the scan quick (0 on ordinary pages). */
+  skippedRows: number;
 }
 
 export function scanPage(doc: Document, url: URL): PageScan {
   const match = adapterFor(url, doc);
   let crm: CrmId = match?.adapter.id ?? 'generic';
-  let extracted: Extracted[] = match ? match.adapter.extract(doc, url) : [];
+  const report = { skippedRows: 0 };
+  let extracted: Extracted[] = match ? match.adapter.extract(doc, url, report) : [];
   if (!extracted.length) {
     // The adapter knew the page but found nothing it could read: fall back to plain text.
     extracted = generic.extract(doc, url);
     crm = 'generic';
   }
-  return { crm, occurrences: toOccurrences(crm, extracted) };
+  return { crm, occurrences: toOccurrences(crm, extracted), skippedRows: report.skippedRows };
 }
 
 export function toOccurrences(crm: CrmId, extracted: Extracted[]): Occurrence[] {

@@ -1,7 +1,7 @@
 // Dynamics 365 (Unified Interface): lead forms and the lead grid. Hooks per crm-dom.md §6.1; no label text.
 import { clean, closestDeep, deepQueryAll, isHidden, normalizeGuid, readShown, shadowRootsIn, valueElement } from './dom';
 import { toExtracted, type FieldRead, type Role } from './record';
-import type { CrmAdapter, Extracted, PageKind } from './types';
+import type { CrmAdapter, Extracted, PageKind, ScanReport } from './types';
 
 export const DYNAMICS = {
   /** Online hosts (crm, crm4, crm11, ...) and the Defender for Cloud Apps proxy. */
@@ -102,10 +102,11 @@ function readForm(root: ParentNode, location: URL, kind: PageKind, shadows: Shad
   return toExtracted({ recordId: kind.recordId, recordUrl: location.href, view: 'record', fields }, DYNAMICS.roles);
 }
 
-function readGrid(root: ParentNode, location: URL, shadows: ShadowRoot[]): Extracted[] {
+function readGrid(root: ParentNode, location: URL, shadows: ShadowRoot[], report?: ScanReport): Extracted[] {
   // Pinned and centre containers render the same row-index separately: group rows per grid and index.
   const rows = new Map<string, Element[]>();
   const grids = new Map<Element | ParentNode, number>();
+  const skipped = new Set<string>();
   for (const row of deepQueryAll(root, DYNAMICS.grid.row, shadows)) {
     if (isHidden(row)) continue;
     const grid = closestDeep(row, DYNAMICS.grid.root) ?? root;
@@ -114,7 +115,9 @@ function readGrid(root: ParentNode, location: URL, shadows: ShadowRoot[]): Extra
     const list = rows.get(id);
     if (list) list.push(row);
     else if (rows.size < DYNAMICS.maxRows) rows.set(id, [row]);
+    else skipped.add(id);
   }
+  if (report) report.skippedRows += skipped.size;
   const out: Extracted[] = [];
   for (const parts of rows.values()) {
     let recordId: string | null = null;
@@ -142,11 +145,11 @@ function readGrid(root: ParentNode, location: URL, shadows: ShadowRoot[]): Extra
   return out;
 }
 
-function extract(root: ParentNode, location: URL): Extracted[] {
+function extract(root: ParentNode, location: URL, report?: ScanReport): Extracted[] {
   const kind = pageKind(location);
   if (!kind) return [];
   const shadows = shadowRootsIn(root);
-  return kind.view === 'record' ? readForm(root, location, kind, shadows) : readGrid(root, location, shadows);
+  return kind.view === 'record' ? readForm(root, location, kind, shadows) : readGrid(root, location, shadows, report);
 }
 
 export const dynamics: CrmAdapter = { id: 'dynamics', detect, extract };

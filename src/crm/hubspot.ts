@@ -1,7 +1,7 @@
 // HubSpot: contact (and Lead object) record pages and index lists. Hooks per crm-dom.md §6.1; no label text.
 import { clean, deepQueryAll, isHidden, readShown, shadowRootsIn, valueElement } from './dom';
 import { toExtracted, type FieldRead, type Role } from './record';
-import type { CrmAdapter, Extracted, PageKind } from './types';
+import type { CrmAdapter, Extracted, PageKind, ScanReport } from './types';
 
 export const HUBSPOT = {
   hosts: [/^app(?:-[a-z0-9]+)?\.hubspot\.com$/i],
@@ -84,9 +84,11 @@ function readRecord(root: ParentNode, location: URL, kind: PageKind): Extracted[
   return toExtracted({ recordId: kind.recordId, recordUrl: location.href, view: 'record', fields }, HUBSPOT.roles);
 }
 
-function readList(root: ParentNode, location: URL): Extracted[] {
+function readList(root: ParentNode, location: URL, report?: ScanReport): Extracted[] {
   const out: Extracted[] = [];
-  const rows = deepQueryAll(root, HUBSPOT.list.row).slice(0, HUBSPOT.maxRows);
+  const all = deepQueryAll(root, HUBSPOT.list.row);
+  if (report) report.skippedRows += Math.max(0, all.length - HUBSPOT.maxRows);
+  const rows = all.slice(0, HUBSPOT.maxRows);
   for (const row of rows) {
     if (isHidden(row)) continue;
     const recordId = HUBSPOT.list.rowId.exec(row.getAttribute('data-test-id') ?? '')?.[1] ?? null;
@@ -104,10 +106,10 @@ function readList(root: ParentNode, location: URL): Extracted[] {
   return out;
 }
 
-function extract(root: ParentNode, location: URL): Extracted[] {
+function extract(root: ParentNode, location: URL, report?: ScanReport): Extracted[] {
   const kind = kindOf(location);
   if (!kind) return [];
-  return kind.view === 'record' ? readRecord(root, location, kind) : readList(root, location);
+  return kind.view === 'record' ? readRecord(root, location, kind) : readList(root, location, report);
 }
 
 export const hubspot: CrmAdapter = { id: 'hubspot', detect, extract };

@@ -1,7 +1,7 @@
 // Salesforce Lightning: Lead record pages and Lead list views. Hooks per crm-dom.md §6.1; no label text.
 import { clean, deepQueryAll, isHidden, readShown, shadowRootsIn, valueElement } from './dom';
 import { toExtracted, type FieldRead, type Role } from './record';
-import type { CrmAdapter, Extracted, PageKind } from './types';
+import type { CrmAdapter, Extracted, PageKind, ScanReport } from './types';
 
 export const SALESFORCE = {
   hosts: [/\.lightning\.force\.com$/i, /\.my\.salesforce\.com$/i, /\.force\.com\.mcas\.ms$/i],
@@ -86,13 +86,17 @@ function readRecord(root: ParentNode, location: URL, kind: PageKind): Extracted[
   return toExtracted({ recordId: kind.recordId, recordUrl: location.href, view: 'record', fields }, SALESFORCE.roles);
 }
 
-function readList(root: ParentNode, location: URL): Extracted[] {
+function readList(root: ParentNode, location: URL, report?: ScanReport): Extracted[] {
   const out: Extracted[] = [];
   let count = 0;
   for (const scope of activeRoots(root, shadowRootsIn(root))) {
     for (const row of deepQueryAll(scope, SALESFORCE.list.row)) {
       const key = row.getAttribute('data-row-key-value') ?? '';
-      if (key === SALESFORCE.list.header || isHidden(row) || ++count > SALESFORCE.maxRows) continue;
+      if (key === SALESFORCE.list.header || isHidden(row)) continue;
+      if (++count > SALESFORCE.maxRows) {
+        if (report) report.skippedRows++;
+        continue;
+      }
       const recordId = SALESFORCE.recordId.test(key) ? key : null;
       const fields: FieldRead[] = [];
       for (const cell of Array.from(row.querySelectorAll(SALESFORCE.list.cell))) {
@@ -108,10 +112,10 @@ function readList(root: ParentNode, location: URL): Extracted[] {
   return out;
 }
 
-function extract(root: ParentNode, location: URL): Extracted[] {
+function extract(root: ParentNode, location: URL, report?: ScanReport): Extracted[] {
   const kind = kindOf(location);
   if (!kind) return [];
-  return kind.view === 'record' ? readRecord(root, location, kind) : readList(root, location);
+  return kind.view === 'record' ? readRecord(root, location, kind) : readList(root, location, report);
 }
 
 export const salesforce: CrmAdapter = { id: 'salesforce', detect, extract };

@@ -31,8 +31,14 @@ export interface Extracted {
   view: View;
 }
 
+/** What a scan had to leave out: list rows beyond the adapter's cap (a scan must stay quick). */
+export interface ScanReport {
+  skippedRows: number;
+}
+
 export interface CrmAdapter {
   id: CrmId;
   detect(location: URL, doc: Document): PageKind | null;
-  extract(root: ParentNode, location: URL): Extracted[];
+  /** Reads the page; rows left out because of the row cap are counted in `report`. */
+  extract(root: ParentNode, location: URL, report?: ScanReport): Extracted[];
 }

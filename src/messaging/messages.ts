@@ -32,12 +32,14 @@ export interface TabLeads {
   selections: Array<{ text: string; decoded: DecodedLeadSource[]; at: string }>;
   /** The lead the rep clicked on the page, if any. */
   focusKey: string | null;
+  /** List rows the page showed beyond what one scan reads (the rep is asked to filter the view). */
+  skippedRows?: number;
   /** Why the lead memory could not take this page's leads (full disk, blocked upgrade...), if it failed. */
   memoryError?: string | null;
 }
 
 export type Message =
-  | { type: 'page-leads'; url: string; leads: PageLead[] }
+  | { type: 'page-leads'; url: string; leads: PageLead[]; skippedRows?: number }
   | { type: 'focus-lead'; key: string }
   | { type: 'get-tab-leads'; tabId: number }
   | { type: 'get-customer'; customerId: string }

@@ -62,6 +62,8 @@ export function parseMessage(value: unknown): Message | null {
     if (!fits((value as Record<string, unknown>)[field], kind)) return null;
   }
   if (type === 'page-leads') {
+    const skipped = (value as { skippedRows?: unknown }).skippedRows;
+    if (skipped !== undefined && !(typeof skipped === 'number' && Number.isInteger(skipped) && skipped >= 0)) return null;
     const leads = (value as { leads: unknown[] }).leads;
     if (leads.length > MAX_LEADS_PER_PAGE || !leads.every(isPageLead)) return null;
   }

@@ -48,6 +48,7 @@ export function SidePanel({ source }: { source: SidePanelSource }) {
   return (
     <main class="panel">
       <h1>{t('panelTitle')}</h1>
+      {state?.skippedRows ? <p class="notice" role="status" data-testid="skipped-rows">{t('panelSkippedRows', String(state.skippedRows))}</p> : null}
       {state?.memoryError && <p class="error" role="alert" data-testid="memory-error">{t('panelNoStore', state.memoryError)}</p>}
       {leads.length === 0 && !state?.selections.length && <p class="hint" data-testid="panel-empty">{t('panelEmpty')}</p>}
       {state && state.selections.length > 0 && (

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fixture, launch, screenshot, skipReason, tabIdOf, type Session } from './harness';
+import { BIG_LIST_URL, bigListHtml } from '../fixtures/crm/big-list';
 
 const reason = skipReason();
 if (reason && process.env.CI) throw new Error(`Browser tests must run under CI, but ${reason}`);
@@ -171,6 +172,54 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
     expect(await panel.getByRole('button', { name: 'Same customer' }).count()).toBe(0);
     await screenshot(panel, 'sidepanel-confirmed');
     await Promise.all([panel.close(), page.close(), first.close()]);
+  });
+
+  it('follows a living grid: recycled rows, new rows and in-app navigation keep exactly one badge per value', async () => {
+    const page = await session.context.newPage();
+    await page.goto(fixture('dynamics-lead-list').url);
+    const badges = page.locator('[data-leadlens]');
+    await expect.poll(() => badges.count(), { timeout: 10_000 }).toBeGreaterThan(5);
+    const before = await badges.count();
+    // Virtualisation: the grid drops a row and renders a new one further down.
+    await page.evaluate(() => {
+      const container = document.querySelector('.ag-center-cols-container')!;
+      container.querySelector('[role=row]')!.remove();
+      const row = container.querySelector('[role=row]')!.cloneNode(true) as HTMLElement;
+      row.setAttribute('row-index', '500');
+      row.querySelectorAll('[data-leadlens]').forEach((b) => b.remove());
+      row.querySelector('[col-id=subject] span')!.textContent = 'AzurePortal-Create|contoso.new-row';
+      row.querySelector('a[href]')!.setAttribute('href', '/main.aspx?pagetype=entityrecord&etn=lead&id=00000000-0000-0000-0000-000000000500');
+      container.append(row);
+    });
+    await expect.poll(() => page.locator('[data-leadlens][data-leadlens-offer="contoso.new-row"]').count(), { timeout: 10_000 }).toBe(1);
+    expect(await badges.count()).toBe(before); // one row gone, one row added
+    const keys = await badges.evaluateAll((els) => els.map((e) => e.getAttribute('data-leadlens-key')));
+    expect(new Set(keys).size).toBe(keys.length);
+
+    // In-app navigation: the CRM swaps the view without a page load.
+    const form = readFileSync(fileURLToPath(new URL('../fixtures/crm/dynamics-lead-form.html', import.meta.url)), 'utf8');
+    const formBody = form.slice(form.indexOf('<body'), form.lastIndexOf('</body>'));
+    await page.evaluate(([url, body]) => {
+      history.pushState({}, '', url);
+      document.body.outerHTML = body + '</body>';
+    }, [fixture('dynamics-lead-form').url, formBody] as const);
+    await expect.poll(() => badges.count(), { timeout: 10_000 }).toBe(2);
+    expect(await badges.evaluateAll((els) => els.every((e) => e.getAttribute('data-leadlens-key')!.startsWith('dynamics:9f2e0c5a')))).toBe(true);
+    await page.close();
+  });
+
+  it('reads a huge list up to its cap and tells the rep how many rows it left out', async () => {
+    await session.context.route(BIG_LIST_URL, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: bigListHtml(1500) }));
+    const page = await session.context.newPage();
+    await page.goto(BIG_LIST_URL);
+    await expect.poll(() => page.locator('[data-leadlens]').count(), { timeout: 20_000 }).toBe(1000);
+    // The page stays usable while LeadLens works.
+    expect(await page.evaluate(() => document.querySelectorAll('[role=row]').length)).toBe(1500);
+    const tabId = await tabIdOf(session, page);
+    const panel = await session.context.newPage();
+    await panel.goto(session.url(`src/sidepanel/index.html?tab=${tabId}`));
+    await expect.poll(() => panel.getByTestId('skipped-rows').textContent(), { timeout: 10_000 }).toContain('500');
+    await Promise.all([panel.close(), page.close()]);
   });
 
   it('options: saves settings, exports JSON, and rejects a broken import with its line while keeping the data', async () => {
