@@ -19,6 +19,11 @@ function getMemory(): Promise<MemoryPort> {
 
 /** Opens the side panel. Called synchronously from gesture handlers, so no await may precede it. */
 function openSidePanel(target: { tabId?: number; windowId?: number }): Promise<void> {
+  if (!chrome.sidePanel) {
+    // Firefox: the panel is a sidebar, opened through sidebarAction (where the call is allowed).
+    const sidebar = (globalThis as { browser?: { sidebarAction?: { open(): Promise<void> } } }).browser?.sidebarAction;
+    return sidebar ? sidebar.open() : Promise.reject(new Error('This browser has no side panel.'));
+  }
   if (target.tabId !== undefined) return chrome.sidePanel.open({ tabId: target.tabId });
   if (target.windowId !== undefined) return chrome.sidePanel.open({ windowId: target.windowId });
   return Promise.reject(new Error('No tab or window to open the side panel in.'));

@@ -7,6 +7,6 @@ export function firefoxManifest(chrome: Record<string, any>): Record<string, unk
     permissions: (chrome.permissions as string[]).filter((p) => p !== 'sidePanel'),
     background: { ...chrome.background, scripts: [chrome.background.service_worker] },
     sidebar_action: { default_panel: side_panel?.default_path, default_title: chrome.action?.default_title, default_icon: chrome.icons?.['32'] },
-    browser_specific_settings: { gecko: { id: 'leadlens@leadlens.app', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } } },
+    browser_specific_settings: { gecko: { id: 'leadlens@leadlens.app', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } },
   };
 }
