@@ -20,147 +20,23 @@
 //   first character; otherwise it is a display title.
 // - Anything longer than MAX_VALUE characters is `too-long` when it starts like a LeadSource, otherwise
 //   `not-marketplace`; either way only a bounded prefix is examined.
-import { ACTIONS, actionFromText, findAction, SOURCES, type ActionEntry, type SourceEntry } from './catalog';
+import { ACTIONS, actionFromText, type ActionEntry } from './catalog';
 import { dotNetTicksToIso } from './ticks';
-import type { ActionCode, DecodedLeadSource, FoundLeadSource, Offer, RejectReason, WarningCode } from './types';
+import type { ActionCode, DecodedLeadSource, Offer, RejectReason, WarningCode } from './types';
+import {
+  ACTION_CODES_LOWER, idDot, isActionPrefix, isDash, isHex, isSpace, isWordChar, lengthLooksCut, lower, matchSource,
+  MAX_TOKEN, MAX_VALUE, meter, readDigits, skipSpaces, startsWithLower, TEST_PREFIX, trimBounds,
+} from './leadsource-scan';
 
-/** A LeadSource is at most ~130 characters in practice (ids and titles are capped at 50); leave room. */
-export const MAX_VALUE = 1024;
-/** Salesforce stores LeadSource in a picklist of this many characters. */
-export const PICKLIST_LIMIT = 40;
-/** Lengths read as "probably cut at the picklist limit" (see the header comment). */
-function lengthLooksCut(len: number): boolean {
-  return len >= PICKLIST_LIMIT - 1 && len <= PICKLIST_LIMIT + 1;
-}
-/** How far an offer may run inside a longer text before we stop reading it. */
-const MAX_OFFER_IN_TEXT = 256;
-/** Longest action token we read; longer runs are not action codes. */
-const MAX_TOKEN = 40;
-/** Most occurrences reported for one text. */
-const MAX_FOUND = 1000;
-const TEST_PREFIX = 'msft_test_';
+export { MAX_VALUE, PICKLIST_LIMIT } from './leadsource-scan';
+export { findLeadSources } from './find-leadsources';
 
-let work = 0;
 /** How many character looks the decoder has made since the last reset (for linearity tests). */
 export function decodeWork(): number {
-  return work;
+  return meter.work;
 }
 export function resetDecodeWork(): void {
-  work = 0;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Character helpers
-
-function lower(c: number): number {
-  return c >= 65 && c <= 90 ? c | 32 : c;
-}
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000;
-}
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-function isHex(c: number): boolean {
-  return isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
-}
-/** '-' or the en/em dashes a word processor may put in its place. */
-function isDash(c: number): boolean {
-  return c === 45 || c === 0x2013 || c === 0x2014;
-}
-/** Length of a `%XX` escape for the given byte at i (case-insensitive hex), else 0. */
-function escapeAt(s: string, i: number, hi: number, lo: number): number {
-  return s.charCodeAt(i) === 37 && s.charCodeAt(i + 1) === hi && lower(s.charCodeAt(i + 2)) === lo ? 3 : 0;
-}
-function pipeAt(s: string, i: number): number {
-  return s.charCodeAt(i) === 124 ? 1 : escapeAt(s, i, 55, 99); // %7C
-}
-function dashAt(s: string, i: number): number {
-  return isDash(s.charCodeAt(i)) ? 1 : escapeAt(s, i, 50, 100); // %2D
-}
-/** A space as written in text or in a URL (`%20`, `+`). */
-function spaceAt(s: string, i: number, end: number): number {
-  if (i >= end) return 0;
-  const c = s.charCodeAt(i);
-  if (isSpace(c) || c === 43) return 1;
-  return escapeAt(s, i, 50, 48); // %20
-}
-function startsWithLower(s: string, i: number, lowerPrefix: string): boolean {
-  if (i + lowerPrefix.length > s.length) return false;
-  for (let k = 0; k < lowerPrefix.length; k++) {
-    work++;
-    if (lower(s.charCodeAt(i + k)) !== lowerPrefix.charCodeAt(k)) return false;
-  }
-  return true;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Sources
-
-interface Spelling {
-  entry: SourceEntry;
-  literal: string;
-  /** Lower-cased, spaces kept (a space matches zero or one space in the input). */
-  pattern: string;
-}
-// A space in a pattern is optional, so "Azure Marketplace" also matches "AzureMarketplace": spellings
-// that differ only by spaces collapse into the one with spaces (fewer attempts per position).
-const SPELLINGS: readonly Spelling[] = SOURCES.flatMap((entry) => {
-  const byCompact = new Map<string, Spelling>();
-  for (const literal of entry.spellings) {
-    const pattern = literal.toLowerCase();
-    const compact = pattern.replace(/ /g, '');
-    const seen = byCompact.get(compact);
-    if (!seen || pattern.length > seen.pattern.length) byCompact.set(compact, { entry, literal, pattern });
-  }
-  return [...byCompact.values()];
-});
-/** First letters of every spelling, for a cheap pre-check while scanning long text. */
-const FIRST_CHARS = new Set(SPELLINGS.map((s) => s.pattern.charCodeAt(0)));
-/** Spellings grouped by their first (lower-case ASCII) letter, so a match tries only a few. */
-const BY_FIRST_CHAR: Array<Spelling[] | undefined> = [];
-for (const sp of SPELLINGS) (BY_FIRST_CHAR[sp.pattern.charCodeAt(0)] ??= []).push(sp);
-
-interface SourceMatch {
-  entry: SourceEntry;
-  literal: string;
-  end: number;
-}
-
-/** End index of `pattern` matched at i (case-insensitive, flexible spaces), or -1. */
-function matchSpelling(s: string, i: number, end: number, pattern: string): number {
-  let p = i;
-  for (let k = 0; k < pattern.length; k++) {
-    const pc = pattern.charCodeAt(k);
-    work++;
-    if (pc === 32) {
-      p += spaceAt(s, p, end);
-      continue;
-    }
-    if (p >= end || lower(s.charCodeAt(p)) !== pc) return -1;
-    p++;
-  }
-  return p;
-}
-
-/** The longest catalog spelling at i that ends on a word boundary. */
-function matchSource(s: string, i: number, end: number): SourceMatch | null {
-  const group = BY_FIRST_CHAR[lower(s.charCodeAt(i))];
-  if (!group) return null;
-  let best: Spelling | null = null;
-  let bestEnd = -1;
-  for (let g = 0; g < group.length; g++) {
-    const sp = group[g]!;
-    const e = matchSpelling(s, i, end, sp.pattern);
-    if (e <= bestEnd) continue;
-    if (e < end && isWordChar(s.charCodeAt(e))) continue;
-    best = sp;
-    bestEnd = e;
-  }
-  return best ? { entry: best.entry, literal: best.literal, end: bestEnd } : null;
+  meter.work = 0;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -198,39 +74,16 @@ function actionAt(s: string, a: number, b: number): ActionEntry | undefined {
     if (code.length !== len) continue;
     let j = 0;
     while (j < len && lower(s.charCodeAt(a + j)) === code.charCodeAt(j)) j++;
-    work += j;
+    meter.work += j;
     if (j === len) return entry;
   }
   return undefined;
 }
 
-/** Is the action a (strict) beginning of a known action code? Then the value was cut inside it. */
-function isActionPrefix(token: string): boolean {
-  const t = token.toLowerCase();
-  for (const code of ACTION_CODES_LOWER) if (code.length > t.length && code.startsWith(t)) return true;
-  return false;
-}
-const ACTION_CODES_LOWER: readonly string[] = ACTIONS.map((a) => a.code.toLowerCase());
 
 // ---------------------------------------------------------------------------------------------------
 // Offer
 
-/** `publisher.offer`: one token of [A-Za-z0-9_-] (and dots after the first), first char alphanumeric. */
-function idDot(s: string): number {
-  const c0 = s.charCodeAt(0);
-  if (!(isWordChar(c0) && c0 !== 95)) return -1;
-  let dot = -1;
-  for (let i = 0; i < s.length; i++) {
-    work++;
-    const c = s.charCodeAt(i);
-    if (c === 46) {
-      if (dot < 0) dot = i;
-      continue;
-    }
-    if (!isWordChar(c) && c !== 45) return -1;
-  }
-  return dot > 0 && dot < s.length - 1 ? dot : -1;
-}
 
 /** A GUID offer id whose last group is short (`…-3ed0b622145`), as printed in some docs: a cut value. */
 function isCutGuid(id: string): boolean {
@@ -288,7 +141,7 @@ function percentDecodeOnce(v: string): string {
   let from = 0;
   let i = v.indexOf('%');
   while (i >= 0 && i < v.length) {
-    work++;
+    meter.work++;
     const h = hexVal(v.charCodeAt(i + 1));
     const l = h < 0 ? -1 : hexVal(v.charCodeAt(i + 2));
     if (l < 0) {
@@ -305,7 +158,7 @@ function percentDecodeOnce(v: string): string {
     // A run of escapes of non-ASCII bytes: one UTF-8 sequence (or several).
     let j = i;
     while (j + 2 < v.length && v.charCodeAt(j) === 37 && hexVal(v.charCodeAt(j + 1)) >= 8 && hexVal(v.charCodeAt(j + 2)) >= 0) {
-      work++;
+      meter.work++;
       j += 3;
     }
     let chunk = v.slice(i, j);
@@ -332,27 +185,6 @@ function percentDecode(v: string): string {
   return out;
 }
 
-function trimBounds(s: string): [number, number] {
-  let a = 0;
-  let b = s.length;
-  while (a < b && isSpace(s.charCodeAt(a))) {
-    work++;
-    a++;
-  }
-  while (b > a && isSpace(s.charCodeAt(b - 1))) {
-    work++;
-    b--;
-  }
-  return [a, b];
-}
-
-function skipSpaces(s: string, i: number, end: number): number {
-  while (i < end && isSpace(s.charCodeAt(i))) {
-    work++;
-    i++;
-  }
-  return i;
-}
 
 /** Decodes one LeadSource value. Never throws; a value that is not a LeadSource gets `ok: false` and a reason. */
 export function decodeLeadSource(text: string): DecodedLeadSource {
@@ -361,7 +193,7 @@ export function decodeLeadSource(text: string): DecodedLeadSource {
   let b = text.length;
   while (a < b && isSpace(text.charCodeAt(a))) a++;
   while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
-  work += a + (text.length - b);
+  meter.work += a + (text.length - b);
   if (a === b) return reject(text, 'empty');
   if (b - a > MAX_VALUE) {
     // Only a bounded prefix decides whether this was meant as a LeadSource.
@@ -429,7 +261,7 @@ function parseValue(input: string, v: string, cut: boolean): DecodedLeadSource {
   if (t0 > p + 1) loose = true;
   let t1 = t0;
   while (t1 < end && t1 - t0 <= MAX_TOKEN && isWordChar(v.charCodeAt(t1))) {
-    work++;
+    meter.work++;
     t1++;
   }
   if (t1 === t0) {
@@ -468,7 +300,7 @@ function parseValue(input: string, v: string, cut: boolean): DecodedLeadSource {
     // as the offer title and say the layout was loose.
     let q = p;
     while (q < end && (isSpace(v.charCodeAt(q)) || v.charCodeAt(q) === 44 || v.charCodeAt(q) === 58 || v.charCodeAt(q) === 59)) {
-      work++;
+      meter.work++;
       q++;
     }
     loose = true;
@@ -484,13 +316,6 @@ function setAction(r: DecodedLeadSource, entry: ActionEntry): void {
   if (r.source && !entry.storefronts.includes(r.source)) warn(r, 'action-storefront-mismatch');
 }
 
-function readDigits(v: string, i: number, end: number): number {
-  while (i < end && isDigit(v.charCodeAt(i))) {
-    work++;
-    i++;
-  }
-  return i;
-}
 
 /** `MSFT_TEST_<ticks>-MSFT_TEST_<ticks>|Offer`, tolerating a cut anywhere. */
 function parseTestLead(input: string, v: string, cut: boolean): DecodedLeadSource {
@@ -554,172 +379,4 @@ export function withActionCode(decoded: DecodedLeadSource, actionCode: string): 
   }
   setAction(r, action);
   return r;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Finding values inside longer text
-
-function boundaryBefore(s: string, i: number): boolean {
-  if (i === 0) return true;
-  if (!isWordChar(s.charCodeAt(i - 1))) return true;
-  // After a `%XX` escape (`%20AzureMarketplace`).
-  return i >= 3 && s.charCodeAt(i - 3) === 37 && isHex(s.charCodeAt(i - 2)) && isHex(s.charCodeAt(i - 1));
-}
-
-/** Skips up to `max` spaces (including URL spaces); returns the new index. */
-function skipFew(s: string, i: number, end: number, max: number): number {
-  for (let k = 0; k < max; k++) {
-    const n = spaceAt(s, i, end);
-    work++;
-    if (!n) break;
-    i += n;
-  }
-  return i;
-}
-
-/** Is there the start of another `Source-Action` at j? Bounded work. */
-function occurrenceStartsAt(s: string, j: number, end: number): boolean {
-  if (!boundaryBefore(s, j)) return false;
-  if (startsWithLower(s, j, TEST_PREFIX)) return true;
-  const src = matchSource(s, j, end);
-  return src !== null && dashAt(s, src.end) > 0;
-}
-
-/** Brackets and quotes that may wrap a value in prose, with the character that closes each. */
-const CLOSER_OF: ReadonlyMap<number, number> = new Map([
-  [40, 41], // ( )
-  [91, 93], // [ ]
-  [123, 125], // { }
-  [171, 187], // « »
-  [8220, 8221], // “ ”
-  [8222, 8220], // „ “
-  [8216, 8217], // ‘ ’
-  [39, 39], // ' '
-]);
-
-/** Closing punctuation that may be glued to the last word of an offer in prose. */
-function isTrailingCloser(c: number): boolean {
-  return c === 41 || c === 93 || c === 125 || c === 187 || c === 8221 || c === 8217 || c === 39;
-}
-
-function isOfferStop(c: number, encoded: boolean): boolean {
-  if (c === 10 || c === 13 || c === 9 || c === 124 || c === 34 || c === 60 || c === 62) return true;
-  return encoded && (c === 32 || c === 38 || c === 35 || c === 63 || c === 39);
-}
-
-/** Does the offer text [from, to) contain the bracket or quote that `closer` would close? Bounded by the offer cap. */
-function opensInside(s: string, from: number, to: number, closer: number): boolean {
-  for (let k = from; k < to; k++) {
-    work++;
-    const opener = s.charCodeAt(k);
-    if (CLOSER_OF.get(opener) === closer) return true;
-  }
-  return false;
-}
-
-/** Reads one occurrence that starts at i (a source spelling or MSFT_TEST_); returns its end or -1. */
-function scanOccurrence(s: string, i: number, n: number, textStart: number, textEnd: number): number {
-  let p: number;
-  let tight = true;
-  let knownOrCut = false;
-  if (startsWithLower(s, i, TEST_PREFIX)) {
-    const d = readDigits(s, i + TEST_PREFIX.length, n);
-    if (d - (i + TEST_PREFIX.length) < 15) return -1; // a ticks number, or not a test marker
-    p = d;
-    const dash = dashAt(s, p);
-    if (dash && startsWithLower(s, p + dash, TEST_PREFIX)) p = readDigits(s, p + dash + TEST_PREFIX.length, n);
-    knownOrCut = true;
-  } else {
-    const src = matchSource(s, i, n);
-    if (!src) return -1;
-    p = skipFew(s, src.end, n, 3);
-    if (p > src.end) tight = false;
-    const dash = dashAt(s, p);
-    if (!dash) {
-      // A value that is only the storefront counts when it is the whole text (a list cell).
-      return i === textStart && src.end === textEnd ? textEnd : -1;
-    }
-    const t0 = skipFew(s, p + dash, n, 3);
-    if (t0 > p + dash) tight = false;
-    let t1 = t0;
-    while (t1 < n && t1 - t0 <= MAX_TOKEN && isWordChar(s.charCodeAt(t1))) {
-      work++;
-      t1++;
-    }
-    if (t1 === t0 || t1 - t0 > MAX_TOKEN) return -1;
-    const token = s.slice(t0, t1);
-    knownOrCut = findAction(token) !== undefined || (t1 === n && isActionPrefix(token));
-    p = t1;
-  }
-  const beforePipe = skipFew(s, p, n, 3);
-  const pipe = pipeAt(s, beforePipe);
-  if (!pipe) return tight && knownOrCut ? p : -1;
-  // The offer: up to the end of the line or a stop character, another occurrence, or a length cap.
-  const encoded = pipe === 3;
-  // A value opened by a bracket or quote in prose ends where that bracket or quote closes.
-  const closer = i > textStart ? CLOSER_OF.get(s.charCodeAt(i - 1)) ?? -1 : -1;
-  const o0 = skipFew(s, beforePipe + pipe, n, 3);
-  let o1 = o0;
-  let firstSpace = -1;
-  let firstComma = -1;
-  while (o1 < n && o1 - o0 < MAX_OFFER_IN_TEXT) {
-    work++;
-    const c = s.charCodeAt(o1);
-    if (isOfferStop(c, encoded) || c === closer) break;
-    if (c === 32 && firstSpace < 0) firstSpace = o1;
-    if ((c === 44 || c === 59) && firstComma < 0) firstComma = o1;
-    if (o1 > o0 && (FIRST_CHARS.has(lower(c)) || lower(c) === 109) && occurrenceStartsAt(s, o1, n)) break;
-    o1++;
-  }
-  // In running text an id-like first word is the whole offer ("…|contoso.crm and then some words");
-  // when the value is the whole text (a list cell), the whole rest is the offer.
-  const wholeText = i === textStart && o1 >= textEnd;
-  // Likewise a ',' or ';' ends the offer in running text ("…|Contoso CRM, then …").
-  if (!wholeText && firstComma > 0) o1 = firstComma;
-  if (!wholeText && firstSpace > 0 && firstSpace < o1) {
-    // The first word may carry closing punctuation ("…|contoso.crm-connector). Then …").
-    let w = firstSpace;
-    while (w > o0 && (isTrailingCloser(s.charCodeAt(w - 1)) || s.charCodeAt(w - 1) === 46 || s.charCodeAt(w - 1) === 44)) w--;
-    if (idDot(s.slice(o0, w)) > 0) o1 = w;
-  }
-  // Trailing spaces and sentence punctuation are not part of the offer, nor is a closing bracket or
-  // quote that nothing inside the offer opened ("Contoso (Preview)" keeps its bracket).
-  while (o1 > o0) {
-    const c = s.charCodeAt(o1 - 1);
-    work++;
-    if (isSpace(c) || c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63) { o1--; continue; }
-    if (isTrailingCloser(c) && !opensInside(s, o0, o1 - 1, c)) { o1--; continue; }
-    break;
-  }
-  return o1;
-}
-
-/**
- * Every LeadSource inside a longer text (a Description, a Topic, a list cell), percent-encoded ones too,
- * with UTF-16 offsets into `text`. Occurrences with an unknown action code are returned with `ok: false`
- * so a new code shows up instead of vanishing; text with nothing marketplace-like gives [].
- */
-export function findLeadSources(text: string): FoundLeadSource[] {
-  const out: FoundLeadSource[] = [];
-  if (typeof text !== 'string') return out;
-  const n = text.length;
-  const [a, b] = trimBounds(text);
-  let i = 0;
-  while (i < n && out.length < MAX_FOUND) {
-    work++;
-    const c = lower(text.charCodeAt(i));
-    if ((FIRST_CHARS.has(c) || c === 109) && boundaryBefore(text, i)) {
-      const e = scanOccurrence(text, i, n, a, b);
-      if (e > i) {
-        const decoded = decodeLeadSource(text.slice(i, e));
-        if (decoded.ok || decoded.reason === 'unknown-action') {
-          out.push({ start: i, end: e, decoded });
-          i = e;
-          continue;
-        }
-      }
-    }
-    i++;
-  }
-  return out;
 }
