@@ -25,6 +25,7 @@ h4 { margin: 8px 0 4px; font-size: 12px; text-transform: uppercase; letter-spaci
 ol { margin: 0; padding-inline-start: 18px; }
 li { margin: 2px 0; }
 .due { color: #666; font-size: 12px; white-space: nowrap; }
+.due.overdue { color: #c50f1f; font-weight: 600; }
 .dup { margin-top: 8px; padding: 4px 8px; border-radius: 6px; background: #f3f3f3; }
 .dup.possible { background: #fff3e0; color: #7a3f00; }
 .dup.duplicate { background: #fde7e9; color: #8a0d19; }
@@ -82,8 +83,10 @@ export function buildCard(doc: Document, data: CardData, text: BadgeText): Docum
     const fmt = new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
     for (const step of book.steps.slice(0, MAX_STEPS)) {
       const item = el(doc, 'li', undefined, step.text + ' ');
-      const due = step.due ? `${text.t('badgeDue')} ${fmt.format(new Date(step.due))}` : text.t('badgeNoDue');
-      item.append(el(doc, 'span', 'due', `(${due})`));
+      const overdue = step.due !== null && new Date(step.due).getTime() < Date.now();
+      const label = overdue ? 'badgeOverdue' : 'badgeDue';
+      const due = step.due ? `${text.t(label)} ${fmt.format(new Date(step.due))}` : text.t('badgeNoDue');
+      item.append(el(doc, 'span', overdue ? 'due overdue' : 'due', `(${due})`));
       list.append(item);
     }
     frag.append(list);

@@ -253,6 +253,43 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
     const after = JSON.parse((await import('node:fs')).readFileSync(await (await again).path(), 'utf8'));
     const strip = (o: Record<string, unknown>) => JSON.stringify({ ...o, exportedAt: undefined });
     expect(strip(after)).toBe(strip(JSON.parse(before)));
+
+    // Switching the language to Russian reloads the page in Russian, and the popup follows.
+    await page.locator('select[name="lang"]').selectOption('ru');
+    await page.locator('form button[type="submit"]').click();
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe('Настройки LeadLens');
+    const popup = await session.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 760 });
+    await popup.goto(session.url('src/popup/index.html'));
+    await popup.getByRole('textbox').fill('AppSource-PLT|contoso.crm-connector');
+    await expect.poll(() => popup.getByTestId('lead-card').locator('[data-field="action"]').textContent()).toBe('«Связаться со мной»');
+    await screenshot(popup, 'popup-ru');
+    await popup.close();
+    await page.locator('select[name="lang"]').selectOption('auto');
+    await page.locator('form button[type="submit"]').click();
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe('LeadLens settings');
+    await page.close();
+  });
+
+  it('a click on a badge (a real user gesture) opens the side panel on that lead, and hovering explains it', async () => {
+    const page = await session.context.newPage();
+    await page.goto(fixture('dynamics-lead-form').url);
+    const badge = page.locator('[data-leadlens]').first();
+    await badge.waitFor({ state: 'attached', timeout: 10_000 });
+    await badge.locator('.chip').hover();
+    const card = page.locator('[data-leadlens-card]');
+    await expect.poll(() => card.evaluate((el) => el.shadowRoot?.textContent ?? ''), { timeout: 5_000 }).toMatch(/24/);
+    await screenshot(page, 'dynamics-badge-card');
+    await session.worker.evaluate(async () => {
+      for (const w of await chrome.windows.getAll()) await chrome.sidePanel.close?.({ windowId: w.id! }).catch(() => undefined);
+    });
+    const key = await badge.getAttribute('data-leadlens-key');
+    await badge.locator('.chip').click();
+    await expect.poll(() => session.worker.evaluate(async () =>
+      (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).length), { timeout: 10_000 }).toBe(1);
+    const tabId = await tabIdOf(session, page);
+    const focus = await session.worker.evaluate(async (id) => ((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { focusKey: string }).focusKey, tabId);
+    expect(focus).toBe(key);
     await page.close();
   });
 
