@@ -15,6 +15,8 @@ export class CsvError extends Error {
 export interface CsvReadOptions {
   /** Field separator; default ','. */
   delimiter?: string;
+  /** When given, receives the 1-based file line each row starts on (quoted cells may span lines). */
+  rowLines?: number[];
 }
 
 /**
@@ -29,6 +31,7 @@ export function parseCsv(text: string, opts: CsvReadOptions = {}): string[][] {
   const n = text.length;
   let line = 1;
   if (i >= n) return rows;
+  opts.rowLines?.push(line);
   for (;;) {
     // One field starting at i.
     let cell: string;
@@ -89,6 +92,7 @@ export function parseCsv(text: string, opts: CsvReadOptions = {}): string[][] {
     rows.push(row);
     row = [];
     if (i >= n) return rows;
+    opts.rowLines?.push(line);
   }
 }
 

@@ -340,8 +340,9 @@ export function leadFromCsvRow(columns: CsvColumns, row: string[]): Lead {
  * (row = 1-based data row, header not counted) and reading goes on. A file without a recognisable
  * header, or with a quote that never closes, throws (PayloadError / CsvError).
  */
-export function readLeadsCsv(csvText: string): { leads: Array<{ row: number; lead: Lead }>; errors: Array<{ row: number; message: string }> } {
-  const rows = parseCsv(csvText, { delimiter: detectDelimiter(csvText) });
+export function readLeadsCsv(csvText: string): { leads: Array<{ row: number; lead: Lead }>; errors: Array<{ row: number; line: number; message: string }> } {
+  const rowLines: number[] = [];
+  const rows = parseCsv(csvText, { delimiter: detectDelimiter(csvText), rowLines });
   const header = rows[0];
   if (!header) throw new PayloadError('The CSV file is empty');
   const columns = csvColumns(header);
@@ -349,19 +350,20 @@ export function readLeadsCsv(csvText: string): { leads: Array<{ row: number; lea
     throw new PayloadError(`No known lead columns in the CSV header (got: ${header.slice(0, 8).join(', ')})`);
   }
   const leads: Array<{ row: number; lead: Lead }> = [];
-  const errors: Array<{ row: number; message: string }> = [];
+  // `line` is where the row starts in the file, which differs from row + 1 after a cell spanning lines.
+  const errors: Array<{ row: number; line: number; message: string }> = [];
   for (let r = 1; r < rows.length; r++) {
     const cells = rows[r]!;
     if (cells.every((c) => c.trim() === '')) continue;
     try {
       const lead = leadFromCsvRow(columns, cells);
       if (!lead.leadSource && Object.keys(lead.customer).length === 0) {
-        errors.push({ row: r, message: 'No lead source and no customer fields in this row' });
+        errors.push({ row: r, line: rowLines[r] ?? r + 1, message: 'No lead source and no customer fields in this row' });
         continue;
       }
       leads.push({ row: r, lead });
     } catch (e) {
-      errors.push({ row: r, message: e instanceof Error ? e.message : String(e) });
+      errors.push({ row: r, line: rowLines[r] ?? r + 1, message: e instanceof Error ? e.message : String(e) });
     }
   }
   return { leads, errors };

@@ -123,7 +123,6 @@ export function readImportCsv(text: string): Lead[] {
     throw new StoreError('import', `The CSV file cannot be read: ${e instanceof Error ? e.message : String(e)}`, typeof line === 'number' ? { line } : { line: 1 });
   }
   const bad = read.errors[0];
-  // The reader numbers data rows from 1 after the header: file line = row + 1 (multi-line cells aside).
-  if (bad) throw new StoreError('import', `Row ${bad.row} of the CSV file: ${bad.message}. Nothing was imported.`, { line: bad.row + 1 });
+  if (bad) throw new StoreError('import', `Row ${bad.row} of the CSV file (line ${bad.line}): ${bad.message}. Nothing was imported.`, { line: bad.line });
   return read.leads.map((l) => l.lead);
 }

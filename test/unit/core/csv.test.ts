@@ -57,3 +57,18 @@ describe('the formula guard on the way back in', () => {
     expect(leads[0]?.lead.customer).toMatchObject({ firstName: 'Ivan', phone: '+7 495 123-45-67', company: "'quoted' Ltd" });
   });
 });
+
+describe('row start lines', () => {
+  it('names the file line a row starts on, even after a cell that spans lines', async () => {
+    const { readLeadsCsv } = await import('../../../src/core/payloads');
+    const csv = 'First Name,Description,Lead Source\r\nIvan,"two\nlines",AppSource-PLT|a.b\r\n,,\r\nAnna,ok,AzurePortal-Create|c.d\r\n';
+    const lines: number[] = [];
+    expect(parseCsv(csv, { rowLines: lines })).toHaveLength(4);
+    expect(lines).toEqual([1, 2, 4, 5]);
+    const bad = 'First Name,Description,Lead Source\nIvan,"two\nlines",AppSource-PLT|a.b\n"",x,\n';
+    // The empty second row starts on file line 4, not 3: the first row's cell took two lines.
+    expect(readLeadsCsv(bad).errors).toMatchObject([{ row: 2, line: 4 }]);
+    const empty = 'First Name,Email,Lead Source\nIvan,"a\n\nb",AppSource-PLT|a.b\n , ,\nAnna,anna@x.com,\n';
+    expect(readLeadsCsv(empty).leads.map((l) => l.row)).toEqual([1, 3]);
+  });
+});

@@ -197,7 +197,7 @@ describe('CSV rows', () => {
     const csv = 'Email,Lead Source,Notes\nfirst@x.com,AzurePortal-Create|a.b,\n,,\n,,only a note\nthird@x.com,Web,\n';
     const { leads, errors } = readLeadsCsv(csv);
     expect(leads.map((l) => l.row)).toEqual([1, 4]);
-    expect(errors).toEqual([{ row: 3, message: expect.stringMatching(/no lead source/i) }]);
+    expect(errors).toEqual([{ row: 3, line: 4, message: expect.stringMatching(/no lead source/i) }]);
     expect(leads[1]!.lead.leadSource).toMatchObject({ ok: false, reason: 'not-marketplace' });
   });
   it('throws on a header it cannot place, or an unterminated quote', () => {
