@@ -77,9 +77,17 @@ async function route(message: Message, sender: Sender, deps: RouterDeps): Promis
         return { ok: true };
       });
     case 'forget-customer':
-      return withMemory(deps, async (m) => { await m.forgetCustomer(message.customerId); return { ok: true }; });
+      return withMemory(deps, async (m) => {
+        await m.forgetCustomer(message.customerId);
+        await updateAllTabs((tab) => dropResults(tab, (l) => l.result?.customerId === message.customerId));
+        return { ok: true };
+      });
     case 'forget-all':
-      return withMemory(deps, async (m) => { await m.forgetAll(); return { ok: true }; });
+      return withMemory(deps, async (m) => {
+        await m.forgetAll();
+        await updateAllTabs((tab) => dropResults(tab, () => true));
+        return { ok: true };
+      });
     case 'export':
       return withMemory(deps, async (m) => {
         const stamp = now.toISOString().slice(0, 10);
@@ -122,18 +130,41 @@ export function applyDecision(tab: TabLeads, sightingId: string, decision: 'conf
   return { ...tab, leads };
 }
 
+/** The same lead as before: same record, same fields, same LeadSource text. */
+function sameLead(before: PageLead, now: PageLead): boolean {
+  return before.crm === now.crm && before.recordId === now.recordId && before.recordUrl === now.recordUrl
+    && JSON.stringify(before.lead) === JSON.stringify(now.lead);
+}
+
+/** Forgetting removes customers, so verdicts cached in the tabs' views must not outlive them. */
+function dropResults(tab: TabLeads, which: (lead: TabLead) => boolean): TabLeads {
+  return { ...tab, leads: tab.leads.map((l) => (l.result && which(l) ? { ...l, result: null, duplicate: 'new' } : l)) };
+}
+
 async function ingestPage(url: string, leads: PageLead[], skippedRows: number, tabId: number, deps: RouterDeps, now: Date): Promise<Reply<'page-leads'>> {
   const statuses: Record<string, TabLead['result']> = {};
   let error: string | undefined;
   // Test leads only prove the connector works; they are no customer and stay out of the memory.
   const marketplace = leads.filter((l) => l.lead.leadSource?.ok && !l.lead.leadSource.testLead);
+  // A page reports all its leads on every change (a scrolled grid, an edited field). Leads this tab
+  // already stored, unchanged and on the same URL, keep their verdict instead of being ingested again.
+  const previous = await readTab(tabId);
+  const known = new Map((previous?.url === url ? previous.leads : []).filter((l) => l.result).map((l) => [l.key, l]));
+  const fresh = marketplace.filter((l) => {
+    const before = known.get(l.key);
+    if (before && sameLead(before, l)) {
+      statuses[l.key] = before.result;
+      return false;
+    }
+    return true;
+  });
   try {
     const memory = await deps.memory();
-    const inputs: SightingInput[] = marketplace.map((l) => ({
+    const inputs: SightingInput[] = fresh.map((l) => ({
       crm: l.crm, recordId: l.recordId, recordUrl: l.recordUrl, lead: l.lead, seenAt: now.toISOString(),
     }));
     const results = inputs.length ? await memory.ingest(inputs) : [];
-    marketplace.forEach((l, i) => { statuses[l.key] = results[i] ?? null; });
+    fresh.forEach((l, i) => { statuses[l.key] = results[i] ?? null; });
     // Records the store could not read were skipped, not lost silently: the rep is told.
     const problems = memory.takeProblems();
     if (problems.length) error = problems.map((p) => p.message).join(' ');

@@ -67,6 +67,27 @@ describe('service-worker message router', () => {
     expect(state?.leads.map((l) => [l.key, l.duplicate])).toEqual([['k1', 'new'], ['k2', 'duplicate']]);
   });
 
+  it('does not store the same leads again when a page reports them again; a changed lead is stored', async () => {
+    const memory = fakeMemory();
+    const deps = { memory: async () => memory, openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
+    const from = { tab: { id: 21 } };
+    const leads = [pageLead('a', 'AppSource-PLT|x.y'), pageLead('b', 'AzurePortal-Create|x.z')];
+    await handleMessage({ type: 'page-leads', url: 'https://x/list', leads }, from, deps);
+    expect(memory.ingested).toHaveLength(2);
+    const again = (await handleMessage({ type: 'page-leads', url: 'https://x/list', leads }, from, deps)) as { statuses: Record<string, IngestResult> };
+    expect(memory.ingested).toHaveLength(2);
+    expect(again.statuses.b?.match.status).toBe('duplicate'); // the verdict is kept
+    const edited = [leads[0]!, { ...leads[1]!, lead: { ...leads[1]!.lead, customer: { email: 'new@b.com' } } }];
+    await handleMessage({ type: 'page-leads', url: 'https://x/list', leads: edited }, from, deps);
+    expect(memory.ingested).toHaveLength(3);
+    expect(memory.ingested[2]?.lead.customer.email).toBe('new@b.com');
+    // Forgetting everything clears the cached verdicts, so the next report stores the leads afresh.
+    await handleMessage({ type: 'forget-all' }, extensionPage, deps);
+    expect((await readTab(21))?.leads.every((l) => l.result === null && l.duplicate === 'new')).toBe(true);
+    await handleMessage({ type: 'page-leads', url: 'https://x/list', leads: edited }, from, deps);
+    expect(memory.ingested).toHaveLength(5);
+  });
+
   it('keeps Partner Center test leads out of the customer memory', async () => {
     const memory = fakeMemory();
     const deps = { memory: async () => memory, openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
