@@ -29,7 +29,13 @@ function openSidePanel(target: { tabId?: number; windowId?: number }): Promise<v
   return Promise.reject(new Error('No tab or window to open the side panel in.'));
 }
 
-const deps: RouterDeps = { memory: getMemory, openSidePanel, extensionOrigin: browser.runtime.getURL('') };
+async function localeMessages(lang: 'en' | 'ru'): Promise<Record<string, string>> {
+  const response = await fetch(browser.runtime.getURL(`_locales/${lang}/messages.json`));
+  const catalog = (await response.json()) as Record<string, { message: string }>;
+  return Object.fromEntries(Object.entries(catalog).map(([key, entry]) => [key, entry.message]));
+}
+
+const deps: RouterDeps = { memory: getMemory, openSidePanel, extensionOrigin: browser.runtime.getURL(''), localeMessages };
 
 browser.runtime.onInstalled.addListener(() => {
   void chrome.contextMenus.removeAll().then(() => {

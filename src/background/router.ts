@@ -22,10 +22,12 @@ export interface RouterDeps {
   openSidePanel: (target: { tabId?: number; windowId?: number }) => Promise<void>;
   /** chrome-extension://<id>/ — messages from pages outside it are not trusted with privileged types. */
   extensionOrigin: string;
+  /** The messages.json of a language, as message key → text (the worker reads its own _locales). */
+  localeMessages?: (lang: 'en' | 'ru') => Promise<Record<string, string>>;
   now?: () => Date;
 }
 
-const FROM_CONTENT: ReadonlySet<Message['type']> = new Set(['page-leads', 'focus-lead']);
+const FROM_CONTENT: ReadonlySet<Message['type']> = new Set(['page-leads', 'focus-lead', 'get-locale']);
 
 /**
  * A LeadLens page (popup, side panel, options — also when opened in a tab). A content script's
@@ -65,6 +67,15 @@ async function route(message: Message, sender: Sender, deps: RouterDeps): Promis
       await updateTab(tabId, (tab) => ({ ...tab, focusKey: message.key }));
       await opened;
       return { ok: true } satisfies Reply<'focus-lead'>;
+    }
+    case 'get-locale': {
+      const settings = await withMemory(deps, (m) => m.getSettings(), DEFAULT_SETTINGS);
+      const lang = 'lang' in settings ? settings.lang : 'auto';
+      if (lang === 'auto' || !deps.localeMessages) return { lang: null, messages: null } satisfies Reply<'get-locale'>;
+      // Only the badge strings: that is all a content script shows.
+      const all = await deps.localeMessages(lang).catch(() => null);
+      const messages = all ? Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('badge'))) : null;
+      return { lang, messages } satisfies Reply<'get-locale'>;
     }
     case 'get-tab-leads':
       return (await readTab(message.tabId)) satisfies Reply<'get-tab-leads'>;

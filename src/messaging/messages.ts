@@ -1,7 +1,7 @@
 // Every message that crosses a context boundary, as one discriminated union.
 // Messages from content scripts are untrusted page-derived input: the service worker validates them
 // with `parseMessage` before acting.
-import type { DecodedLeadSource, DuplicateStatus, Lead } from '../core/types';
+import type { DecodedLeadSource, DuplicateStatus, Lang, Lead } from '../core/types';
 import type { CrmId, CustomerView, IngestResult, Settings } from '../store/types';
 
 /** A lead the content script found on the page. */
@@ -41,6 +41,7 @@ export interface TabLeads {
 export type Message =
   | { type: 'page-leads'; url: string; leads: PageLead[]; skippedRows?: number }
   | { type: 'focus-lead'; key: string }
+  | { type: 'get-locale' }
   | { type: 'get-tab-leads'; tabId: number }
   | { type: 'get-customer'; customerId: string }
   | { type: 'decide-match'; sightingId: string; decision: 'confirmed' | 'rejected' }
@@ -55,6 +56,8 @@ export type Message =
 export interface Replies {
   'page-leads': { statuses: Record<string, IngestResult | null>; error?: string };
   'focus-lead': { ok: boolean };
+  /** The language chosen in the options and the badge strings in it; nulls when LeadLens follows the browser. */
+  'get-locale': { lang: Lang | null; messages: Record<string, string> | null };
   'get-tab-leads': TabLeads | null;
   'get-customer': CustomerView | null;
   'decide-match': { ok: boolean; error?: string };

@@ -11,6 +11,7 @@ type Shape = Record<string, 'string' | 'number' | 'object' | 'array' | 'format' 
 const SHAPES: Record<Message['type'], Shape> = {
   'page-leads': { url: 'string', leads: 'array' },
   'focus-lead': { key: 'string' },
+  'get-locale': {},
   'get-tab-leads': { tabId: 'number' },
   'get-customer': { customerId: 'string' },
   'decide-match': { sightingId: 'string', decision: 'decision' },

@@ -265,6 +265,12 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
     await expect.poll(() => popup.getByTestId('lead-card').locator('[data-field="action"]').textContent()).toBe('«Связаться со мной»');
     await screenshot(popup, 'popup-ru');
     await popup.close();
+    // Badges on CRM pages follow the setting too.
+    const crm = await session.context.newPage();
+    await crm.goto(fixture('dynamics-lead-form').url);
+    const chip = crm.locator('[data-leadlens] .chip').first();
+    await expect.poll(() => chip.getAttribute('aria-label'), { timeout: 10_000 }).toMatch(/[А-Яа-я]/);
+    await crm.close();
     await page.locator('select[name="lang"]').selectOption('auto');
     await page.locator('form button[type="submit"]').click();
     await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe('LeadLens settings');

@@ -88,6 +88,16 @@ describe('service-worker message router', () => {
     expect(memory.ingested).toHaveLength(5);
   });
 
+  it('gives a content script the badge strings of the language chosen in the options', async () => {
+    const ru = { badgeDuplicate: 'Дубль', panelTitle: 'Лиды на этой странице' };
+    const deps = (lang: 'auto' | 'ru') => ({
+      memory: async () => fakeMemory({ getSettings: async () => ({ ...DEFAULT_SETTINGS, lang }) }),
+      openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/', localeMessages: async () => ru,
+    });
+    expect(await handleMessage({ type: 'get-locale' }, tab, deps('ru'))).toEqual({ lang: 'ru', messages: { badgeDuplicate: 'Дубль' } });
+    expect(await handleMessage({ type: 'get-locale' }, tab, deps('auto'))).toEqual({ lang: null, messages: null });
+  });
+
   it('keeps Partner Center test leads out of the customer memory', async () => {
     const memory = fakeMemory();
     const deps = { memory: async () => memory, openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
