@@ -6,6 +6,7 @@ import type { Message, PageLead, Reply, TabLead, TabLeads } from '../messaging/m
 import type { SightingInput } from '../store/types';
 import { DEFAULT_SETTINGS } from '../store/types';
 import { describeError, type MemoryPort } from './memory-port';
+import { purgeIfDue } from './retention';
 import { readTab, updateAllTabs, updateTab } from './tab-state';
 
 export interface Sender {
@@ -111,7 +112,12 @@ async function route(message: Message, sender: Sender, deps: RouterDeps): Promis
     case 'get-settings':
       return withMemory(deps, (m) => m.getSettings(), DEFAULT_SETTINGS);
     case 'set-settings':
-      return withMemory(deps, (m) => m.setSettings(message.settings));
+      return withMemory(deps, async (m) => {
+        const saved = await m.setSettings(message.settings);
+        // A shorter retention takes effect now, not at the next browser start.
+        if (message.settings.retentionDays !== undefined) await m.purge(now);
+        return saved;
+      });
   }
 }
 
@@ -176,6 +182,7 @@ async function ingestPage(url: string, leads: PageLead[], skippedRows: number, t
     }));
     const results = inputs.length ? await memory.ingest(inputs) : [];
     fresh.forEach((l, i) => { statuses[l.key] = results[i] ?? null; });
+    if (inputs.length) void purgeIfDue(memory, now).catch(() => undefined);
     // Records the store could not read were skipped, not lost silently: the rep is told.
     const problems = memory.takeProblems();
     if (problems.length) error = problems.map((p) => p.message).join(' ');

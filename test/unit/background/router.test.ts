@@ -98,6 +98,28 @@ describe('service-worker message router', () => {
     expect(await handleMessage({ type: 'get-locale' }, tab, deps('auto'))).toEqual({ lang: null, messages: null });
   });
 
+  it('purges at once when the retention is changed, and at most daily while leads come in', async () => {
+    const purge = vi.fn(async () => 0);
+    fake.session.delete('leadlens:lastPurge'); // earlier tests in this file already purged at the real time
+    let clock = new Date('2026-11-25T10:00:00Z');
+    const deps = { memory: async () => fakeMemory({ purge }), openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/', now: () => clock };
+    await handleMessage({ type: 'set-settings', settings: { lang: 'ru' } }, extensionPage, deps);
+    expect(purge).not.toHaveBeenCalled();
+    await handleMessage({ type: 'set-settings', settings: { retentionDays: 30 } }, extensionPage, deps);
+    expect(purge).toHaveBeenCalledTimes(1);
+    const report = (n: number) => handleMessage({ type: 'page-leads', url: `https://x/p${n}`, leads: [pageLead(`p${n}`, 'AppSource-PLT|a.b')] }, { tab: { id: 30 } }, deps);
+    await report(1);
+    await vi.waitFor(() => expect(purge).toHaveBeenCalledTimes(2));
+    await report(2);
+    clock = new Date('2026-11-25T20:00:00Z');
+    await report(3);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(purge).toHaveBeenCalledTimes(2); // same day: no second purge
+    clock = new Date('2026-11-26T11:00:00Z');
+    await report(4);
+    await vi.waitFor(() => expect(purge).toHaveBeenCalledTimes(3));
+  });
+
   it('keeps Partner Center test leads out of the customer memory', async () => {
     const memory = fakeMemory();
     const deps = { memory: async () => memory, openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
