@@ -1,11 +1,19 @@
 // The side panel: the marketplace leads of the current tab, each explained with its next steps and
 // the customer's history, plus whatever the rep decoded from a selection.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { TabLeads } from '../messaging/messages';
+import { actionLabel, stageLabel } from '../core/catalog';
+import { playbookFor } from '../core/playbook';
+import type { Lang } from '../core/types';
+import type { TabLead, TabLeads } from '../messaging/messages';
 import { t } from '../platform/browser';
-import { CustomerPanel } from './CustomerPanel';
-import { LeadCard } from './LeadCard';
+import { CustomerPanel, StatusBadge } from './CustomerPanel';
+import { formatRelative } from './format';
+import { LeadCard, StageChip } from './LeadCard';
 import { useLang } from './useLang';
+
+/** More leads than this (a list view) are shown as one line each, opened on demand. */
+const COMPACT_ABOVE = 2;
 
 export interface SidePanelSource {
   /** Current state for the tab, and a subscription to its changes; returns an unsubscribe. */
@@ -63,18 +71,58 @@ export function SidePanel({ source }: { source: SidePanelSource }) {
           {state!.selections.length > 0 && <h2>{t('panelTitle')}</h2>}
           {leads.map((lead) => {
             const isFocus = lead.key === state!.focusKey || sameRecord(lead, state!.leads.find((l) => l.key === state!.focusKey));
-            const leadTime = new Date(lead.lead.createdAt ?? lead.firstSeen);
+            const card = <FullLead lead={lead} lang={lang} now={now} version={state!.updatedAt} />;
             return (
               <div key={lead.key} ref={isFocus ? focused : undefined} data-lead-key={lead.key}>
-                <LeadCard decoded={lead.lead.leadSource!} lang={lang} leadTime={Number.isNaN(leadTime.getTime()) ? now : leadTime} now={now}>
-                  {customerLine(lead) && <p class="who">{customerLine(lead)}</p>}
-                  <CustomerPanel lead={lead} lang={lang} version={state!.updatedAt} />
-                </LeadCard>
+                {leads.length > COMPACT_ABOVE ? <LeadRow lead={lead} lang={lang} now={now} focused={isFocus}>{card}</LeadRow> : card}
               </div>
             );
           })}
         </section>
       )}
     </main>
+  );
+}
+
+function leadTimeOf(lead: TabLead, now: Date): Date {
+  const at = new Date(lead.lead.createdAt ?? lead.firstSeen);
+  return Number.isNaN(at.getTime()) ? now : at;
+}
+
+function FullLead({ lead, lang, now, version }: { lead: TabLead; lang: Lang; now: Date; version: string }) {
+  return (
+    <LeadCard decoded={lead.lead.leadSource!} lang={lang} leadTime={leadTimeOf(lead, now)} now={now}>
+      {customerLine(lead) && <p class="who">{customerLine(lead)}</p>}
+      <CustomerPanel lead={lead} lang={lang} version={version} />
+    </LeadCard>
+  );
+}
+
+/**
+ * One line of a list page: stage, action, customer, duplicate status and the next deadline; the full
+ * card (and its memory look-ups) only once opened. The lead clicked on the page opens by itself.
+ */
+function LeadRow({ lead, lang, now, focused, children }: { lead: TabLead; lang: Lang; now: Date; focused: boolean; children: ComponentChildren }) {
+  const [open, setOpen] = useState(focused);
+  useEffect(() => { if (focused) setOpen(true); }, [focused]);
+  const decoded = lead.lead.leadSource!;
+  const next = playbookFor(decoded, leadTimeOf(lead, now), lang).steps.find((s) => s.due !== null);
+  const overdue = next?.due ? new Date(next.due) < now : false;
+  const c = lead.lead.customer;
+  const name = c.fullName ?? [c.firstName, c.lastName].filter(Boolean).join(' ');
+  return (
+    <details class="lead-row" open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)} data-testid="lead-row">
+      <summary>
+        <StageChip stage={decoded.stage} lang={lang} />
+        <span class="row-main">
+          <strong>{name || c.company || c.email || stageLabel(decoded.stage, lang)}</strong>
+          {decoded.action && decoded.stage !== 'do-not-contact' && <span class="hint"> · {actionLabel(decoded.action, lang)}</span>}
+          {name && c.company && <span class="hint"> · {c.company}</span>}
+        </span>
+        {lead.duplicate !== 'new' && <StatusBadge status={lead.duplicate} />}
+        {next?.due && <time class={overdue ? 'due overdue' : 'due'} dateTime={next.due}>{formatRelative(next.due, now, lang)}</time>}
+      </summary>
+      {open && children}
+    </details>
   );
 }

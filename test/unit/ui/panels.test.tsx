@@ -36,6 +36,17 @@ describe('side panel', () => {
     expect(screen.getByTestId('lead-card').getAttribute('data-stage')).toBe('active');
   });
 
+  it('lists many leads one line each, with the lead clicked on the page opened', () => {
+    const leads = ['a', 'b', 'c', 'd'].map((k) => ({ ...lead(k, `AzurePortal-Create|contoso.${k}`), recordId: `rec-${k}` }));
+    const { container } = render(<SidePanel source={{ watch: (cb) => { cb(state(leads, { focusKey: 'c' })); return () => undefined; } }} />);
+    const rows = screen.getAllByTestId('lead-row') as HTMLDetailsElement[];
+    expect(rows).toHaveLength(4);
+    expect(rows.map((r) => r.open)).toEqual([false, false, true, false]);
+    // Closed rows render no card (and ask the memory nothing); the open one shows the whole card.
+    expect(container.querySelectorAll('[data-testid="lead-card"]')).toHaveLength(1);
+    expect(rows[0]!.querySelector('summary')!.textContent).toContain('<img src=x onerror=alert(1)> Smith');
+  });
+
   it('tells the rep when the lead memory failed', () => {
     render(<SidePanel source={{ watch: (cb) => { cb(state([lead('a', 'AppSource-PLT|x.y')], { memoryError: 'disk full' })); return () => undefined; } }} />);
     expect(screen.getByTestId('memory-error').textContent).toContain('disk full');
