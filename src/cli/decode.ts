@@ -187,7 +187,8 @@ async function decodeCsvFile(path: string, flags: Map<string, string | true>, io
       out.push([...padded, 'no', '', '', '', '', '', '', 'no', '', 'error']);
     }
   }
-  const result = formatCsv(out, { bom: text.startsWith('\ufeff'), delimiter });
+  // The export's own columns go back unchanged; only the columns LeadLens adds get the formula guard.
+  const result = formatCsv(out, { bom: text.startsWith('\ufeff'), delimiter, verbatimColumns: header.length });
   const target = flags.get('out');
   if (typeof target === 'string') {
     try {

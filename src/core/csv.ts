@@ -115,6 +115,11 @@ export interface CsvWriteOptions {
   /** Start with a UTF-8 byte-order mark so Excel reads the file as UTF-8 (Cyrillic names survive). */
   bom?: boolean;
   delimiter?: string;
+  /**
+   * The first N columns are someone's own data passed through (a CRM export being annotated): they are
+   * written as they came, without the formula guard, so a phone `+7 495…` stays `+7 495…`.
+   */
+  verbatimColumns?: number;
 }
 
 /**
@@ -145,6 +150,9 @@ function quoteIfNeeded(cell: string, delim: string): string {
 /** Writes rows as CSV with CRLF line ends, quoting only where needed. */
 export function formatCsv(rows: string[][], opts: CsvWriteOptions = {}): string {
   const delim = opts.delimiter ?? ',';
-  const body = rows.map((r) => r.map((cell) => quoteIfNeeded(neutralise(cell ?? ''), delim)).join(delim)).join('\r\n');
+  const verbatim = opts.verbatimColumns ?? 0;
+  const body = rows
+    .map((r) => r.map((cell, i) => quoteIfNeeded(i < verbatim ? cell ?? '' : neutralise(cell ?? ''), delim)).join(delim))
+    .join('\r\n');
   return (opts.bom ? '\ufeff' : '') + body + (rows.length ? '\r\n' : '');
 }

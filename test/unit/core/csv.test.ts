@@ -72,3 +72,10 @@ describe('row start lines', () => {
     expect(readLeadsCsv(empty).leads.map((l) => l.row)).toEqual([1, 3]);
   });
 });
+
+describe('passing someone else\'s columns through', () => {
+  it('writes verbatim columns unchanged and guards only the rest', () => {
+    const csv = formatCsv([['Phone', 'Offer'], ['+7 495 123-45-67', '=HYPERLINK("x")']], { verbatimColumns: 1 });
+    expect(csv).toBe('Phone,Offer\r\n+7 495 123-45-67,"\'=HYPERLINK(""x"")"\r\n');
+  });
+});
