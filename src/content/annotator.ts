@@ -22,6 +22,10 @@ export interface AnnotatorOptions {
   yieldToPage?: () => Promise<void>;
 }
 
+/** Marks a value element whose cell LeadLens fitted (see fitListCells). */
+const FITTED = 'data-leadlens-fitted';
+const FIT_STYLE = { display: 'inline-block', overflow: 'hidden', 'text-overflow': 'ellipsis', 'white-space': 'nowrap', 'vertical-align': 'bottom' };
+
 export const defaultYield = (): Promise<void> =>
   new Promise((resolve) => {
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
@@ -87,6 +91,28 @@ export class Annotator {
       previous = { anchor: o.anchor, host: b.parts.host };
       if (++done % slice === 0) await yieldToPage();
     }
+    this.fitListCells(occurrences);
+  }
+
+  /**
+   * Grid cells clip long values with an ellipsis, which would cut off the chip after them. In a cell
+   * that clips, the value element itself takes the ellipsis and leaves room for its chips. All layout
+   * reads come before the writes, so the page is laid out once.
+   */
+  private fitListCells(occurrences: Occurrence[]): void {
+    const room = new Map<HTMLElement, number>();
+    for (const o of occurrences) {
+      const b = this.badges.get(o.key);
+      const anchor = o.anchor;
+      const cell = b?.parts.host.parentElement;
+      if (o.lead.view !== 'list' || !b || !cell || !(anchor instanceof HTMLElement) || anchor === cell || anchor.hasAttribute(FITTED)) continue;
+      if (!room.has(anchor) && cell.scrollWidth <= cell.clientWidth) continue;
+      room.set(anchor, (room.get(anchor) ?? 0) + Math.ceil(b.parts.host.getBoundingClientRect().width) + 8);
+    }
+    for (const [anchor, width] of room) {
+      anchor.setAttribute(FITTED, '');
+      for (const [name, value] of Object.entries({ ...FIT_STYLE, 'max-width': `calc(100% - ${width}px)` })) anchor.style.setProperty(name, value);
+    }
   }
 
   /** Applies duplicate verdicts that arrived from the service worker. */
@@ -112,6 +138,11 @@ export class Annotator {
     this.card.hide(b.parts.chip);
     b.parts.host.remove();
     this.badges.delete(key);
+    // Give a fitted value its own look back once no badge follows it.
+    if (b.anchor instanceof HTMLElement && b.anchor.hasAttribute(FITTED) && ![...this.badges.values()].some((o) => o.anchor === b.anchor)) {
+      b.anchor.removeAttribute(FITTED);
+      for (const name of [...Object.keys(FIT_STYLE), 'max-width']) b.anchor.style.removeProperty(name);
+    }
   }
 
   private create(key: string): BadgeParts {

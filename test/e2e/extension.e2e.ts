@@ -208,6 +208,24 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
     await page.close();
   });
 
+  it('keeps every chip readable in grid cells that cut long values off', async () => {
+    const page = await session.context.newPage();
+    await page.goto(fixture('dynamics-lead-list').url);
+    const badges = page.locator('[data-leadlens]');
+    await expect.poll(() => badges.count(), { timeout: 10_000 }).toBeGreaterThan(5);
+    await page.waitForTimeout(300);
+    const overflow = await badges.evaluateAll((hosts) => hosts.map((host) => {
+      const chip = host.shadowRoot!.querySelector('.chip')!.getBoundingClientRect();
+      const cell = host.parentElement!.getBoundingClientRect();
+      return Math.round(chip.right - cell.right);
+    }));
+    // Every chip ends inside its cell, so none is clipped; long values carry the ellipsis instead.
+    expect(overflow.filter((px) => px > 0)).toEqual([]);
+    expect(await page.locator('[data-leadlens-fitted]').count()).toBeGreaterThan(0);
+    await screenshot(page, 'dynamics-lead-list');
+    await page.close();
+  });
+
   it('reads a huge list up to its cap and tells the rep how many rows it left out', async () => {
     await session.context.route(BIG_LIST_URL, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: bigListHtml(1500) }));
     const page = await session.context.newPage();
