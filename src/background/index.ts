@@ -1,7 +1,8 @@
 // Service-worker wiring. Listeners are registered synchronously at start-up (MV3 requirement);
 // nothing that matters lives only in memory, since the worker is stopped when idle.
-import { browser, t } from '../platform/browser';
+import { browser, t, uiLang } from '../platform/browser';
 import { handleMenuClick, MENU_ID } from './menu';
+import { omniboxSuggestions } from './omnibox';
 import type { MemoryPort } from './memory-port';
 import { handleMessage, type RouterDeps } from './router';
 import { dropTab } from './tab-state';
@@ -55,6 +56,15 @@ chrome.contextMenus.onClicked.addListener((info, tab) => {
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   handleMessage(message, sender, deps).then(sendResponse, (error: unknown) => sendResponse({ error: String(error) }));
   return true; // the reply is sent asynchronously
+});
+
+chrome.omnibox?.onInputChanged.addListener((text, suggest) => {
+  suggest(omniboxSuggestions(text, uiLang()));
+});
+chrome.omnibox?.onInputEntered.addListener((text) => {
+  // Pressing Enter is a user action: open the panel first, then file the text like a selection.
+  void chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(([tab]) =>
+    handleMenuClick({ menuItemId: MENU_ID, selectionText: text }, tab, { openSidePanel }));
 });
 
 chrome.tabs.onRemoved.addListener((tabId) => { void dropTab(tabId); });
