@@ -4,7 +4,7 @@ import type { LeadMemory } from '../store/memory';
 
 export type MemoryPort = Pick<LeadMemory,
   | 'ingest' | 'customerView' | 'decide' | 'forgetCustomer' | 'forgetAll' | 'purge'
-  | 'exportJson' | 'exportCsv' | 'importJson' | 'importCsv' | 'getSettings' | 'setSettings' | 'takeProblems'>;
+  | 'exportJson' | 'exportCsv' | 'importJson' | 'importCsv' | 'getSettings' | 'setSettings' | 'takeProblems' | 'stats'>;
 
 /** A readable reason from whatever the store threw (StoreError carries a code and, for imports, a line). */
 export function describeError(error: unknown): { error: string; line?: number } {

@@ -109,6 +109,12 @@ async function route(message: Message, sender: Sender, deps: RouterDeps): Promis
       });
     case 'import':
       return withMemory(deps, (m) => (message.format === 'json' ? m.importJson(message.text) : m.importCsv(message.text)));
+    case 'get-stats':
+      return withMemory(deps, async (m) => {
+        const counts = await m.stats();
+        const estimate = await navigator.storage?.estimate?.().catch(() => null);
+        return { ...counts, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null } satisfies Reply<'get-stats'>;
+      });
     case 'get-settings':
       return withMemory(deps, (m) => m.getSettings(), DEFAULT_SETTINGS);
     case 'set-settings':

@@ -50,6 +50,7 @@ export type Message =
   | { type: 'export'; format: 'json' | 'csv' }
   | { type: 'import'; format: 'json' | 'csv'; text: string }
   | { type: 'get-settings' }
+  | { type: 'get-stats' }
   | { type: 'set-settings'; settings: Partial<Settings> };
 
 /** The reply each message gets. */
@@ -66,6 +67,8 @@ export interface Replies {
   export: { text: string; filename: string } | { error: string };
   import: { imported: number; skipped: number } | { error: string; line?: number };
   'get-settings': Settings;
+  /** What the memory holds, and the browser's storage estimate for the extension (bytes; null if unknown). */
+  'get-stats': { customers: number; leads: number; usage: number | null; quota: number | null } | { error: string };
   'set-settings': Settings | { error: string };
 }
 

@@ -20,6 +20,7 @@ const SHAPES: Record<Message['type'], Shape> = {
   export: { format: 'format' },
   import: { format: 'format', text: 'string' },
   'get-settings': {},
+  'get-stats': {},
   'set-settings': { settings: 'object' },
 };
 

@@ -48,6 +48,8 @@ export interface LeadMemory {
   setSettings(change: Partial<Settings>): Promise<Settings>;
   /** Problems reported since the last call (corrupt records skipped), oldest first. */
   takeProblems(): StoreError[];
+  /** How much the memory holds: customers and leads (sightings), counted without reading them. */
+  stats(): Promise<{ customers: number; leads: number }>;
   close(): void;
 }
 
@@ -360,6 +362,13 @@ class IdbLeadMemory implements LeadMemory {
       const matchedGone = p.match.matchedSightingId !== null && gone.has(p.match.matchedSightingId);
       await sightings.put({ ...rest, match: { ...p.match, candidateCustomerId: null, matchedSightingId: matchedGone ? null : p.match.matchedSightingId } });
     }
+  }
+
+  async stats(): Promise<{ customers: number; leads: number }> {
+    const db = await this.db();
+    const tx = db.transaction(['customers', 'sightings'], 'readonly');
+    const [customers, leads] = await Promise.all([tx.objectStore('customers').count(), tx.objectStore('sightings').count()]);
+    return { customers, leads };
   }
 
   async forgetAll(): Promise<void> {

@@ -1,10 +1,18 @@
 // Settings and data portability: retention, default phone country, language, export, import and
 // "forget all". Every action reports its outcome; a failed import changes nothing.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { send, t } from '../platform/browser';
+import { send, t, uiLang } from '../platform/browser';
+import type { Reply } from '../messaging/messages';
 import type { Settings } from '../store/types';
 
 type Note = { kind: 'ok' | 'error'; text: string } | null;
+
+const count = (n: number) => n.toLocaleString(uiLang() === 'ru' ? 'ru-RU' : 'en-GB');
+
+function megabytes(bytes: number): string {
+  const mb = bytes / 1_048_576;
+  return mb.toLocaleString(uiLang() === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: mb < 10 ? 1 : 0 });
+}
 
 function download(text: string, filename: string, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -19,6 +27,9 @@ export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [note, setNote] = useState<Note>(null);
   const loadedLang = useRef<Settings['lang'] | null>(null);
+  const [stats, setStats] = useState<Reply<'get-stats'> | null>(null);
+  const refreshStats = () => { send({ type: 'get-stats' }).then(setStats, () => setStats(null)); };
+  useEffect(refreshStats, []);
   useEffect(() => {
     send({ type: 'get-settings' }).then((s) => { loadedLang.current = s.lang; setSettings(s); }, (e: unknown) => setNote({ kind: 'error', text: String(e) }));
   }, []);
@@ -50,17 +61,25 @@ export function Options() {
       const where = reply.line && !reply.error.includes(String(reply.line)) ? ` (line ${reply.line})` : '';
       setNote({ kind: 'error', text: t('optionsImportFailed', `${reply.error}${where}`) });
     } else setNote({ kind: 'ok', text: t('optionsImported', [String(reply.imported), String(reply.skipped)]) });
+    refreshStats();
   };
   const forgetAll = async () => {
     if (!confirm(t('optionsForgetAllConfirm'))) return;
     const reply = await send({ type: 'forget-all' });
     setNote(reply.ok ? { kind: 'ok', text: t('optionsForgotAll') } : { kind: 'error', text: t('errorGeneric', reply.error ?? '') });
+    refreshStats();
   };
 
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
       <p class="hint">{t('optionsPrivacy')}</p>
+      {stats && !('error' in stats) && (
+        <p data-testid="memory-stats">
+          {t('optionsStats', [count(stats.leads), count(stats.customers)])}
+          {stats.usage !== null && stats.quota !== null && <> {t('optionsStorage', [megabytes(stats.usage), megabytes(stats.quota)])}</>}
+        </p>
+      )}
       {settings && (
         <form onSubmit={save}>
           <label>{t('optionsRetention')}

@@ -243,6 +243,8 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
     const page = await session.context.newPage();
     await page.setViewportSize({ width: 720, height: 820 });
     await page.goto(session.url('src/options/index.html'));
+    // What the memory holds, from the leads the earlier tests stored.
+    await expect.poll(() => page.getByTestId('memory-stats').textContent(), { timeout: 10_000 }).toMatch(/remembers [1-9][\d,]* leads from [1-9][\d,]* customers\. It uses [\d.,]+ MB of the [\d,]+ MB/);
     const retention = page.locator('input[name="retentionDays"]');
     await retention.fill('90');
     await page.locator('form button[type="submit"]').click();

@@ -22,7 +22,7 @@ function fakeMemory(overrides: Partial<MemoryPort> = {}): MemoryPort & { ingeste
     customerView: async () => null, decide: async () => undefined, forgetCustomer: async () => undefined, forgetAll: async () => undefined,
     purge: async () => 0, exportJson: async () => '{}', exportCsv: async () => '', importJson: async () => ({ imported: 0, skipped: 0 }),
     importCsv: async () => ({ imported: 0, skipped: 0 }), getSettings: async () => DEFAULT_SETTINGS, setSettings: async () => DEFAULT_SETTINGS,
-    takeProblems: () => [],
+    takeProblems: () => [], stats: async () => ({ customers: 2, leads: 3 }),
     ...overrides,
   };
 }

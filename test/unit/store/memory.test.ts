@@ -241,3 +241,13 @@ describe('failures', () => {
     await expect(m.ingest([sighting(ivan)])).rejects.toMatchObject({ code: 'version' });
   });
 });
+
+describe('what the memory holds', () => {
+  it('counts customers and leads without reading them', async () => {
+    const memory = await openMemory({ name: 'stats' });
+    expect(await memory.stats()).toEqual({ customers: 0, leads: 0 });
+    await memory.ingest([sighting(ivan, { recordId: 'r1' }), sighting(ivanAgain, { recordId: 'r2', leadSource: 'AzureMarketplace-INS|contoso.crm' }), sighting(john, { recordId: 'r3' })]);
+    expect(await memory.stats()).toEqual({ customers: 2, leads: 3 });
+    memory.close();
+  });
+});
