@@ -140,7 +140,3 @@ export function reasonLabel(reason: RejectReason, lang: Lang): string {
 export function stageRank(stage: Stage): number {
   return stageByName.get(stage)?.rank ?? 0;
 }
-/** The stage an action puts the customer in. */
-export function stageForAction(code: ActionCode | null): Stage {
-  return code ? (actionByCode.get(code)?.stage ?? 'unknown') : 'unknown';
-}

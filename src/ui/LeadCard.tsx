@@ -20,13 +20,6 @@ function Row({ label, children }: { label: string; children: ComponentChildren }
   );
 }
 
-export function offerText(decoded: DecodedLeadSource): string {
-  const o = decoded.offer;
-  if (!o) return '';
-  if (o.publisherId && o.offerId) return `${o.publisherId}.${o.offerId}`;
-  return o.title ?? o.offerId ?? '';
-}
-
 export interface LeadCardProps {
   decoded: DecodedLeadSource;
   lang: Lang;

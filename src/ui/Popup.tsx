@@ -1,9 +1,8 @@
 // The toolbar popup: paste anything, see it decoded on the spot.
 import { useMemo, useState } from 'preact/hooks';
-import { t } from '../platform/browser';
+import { t, uiLang } from '../platform/browser';
 import { decodePasted } from './decode-any';
 import { LeadCard } from './LeadCard';
-import { useLang } from './useLang';
 
 export interface PopupProps {
   openSidePanel?: () => Promise<void>;
@@ -12,7 +11,7 @@ export interface PopupProps {
 
 export function Popup({ openSidePanel, initialText = '' }: PopupProps) {
   const [text, setText] = useState(initialText);
-  const lang = useLang();
+  const lang = uiLang();
   const pasted = useMemo(() => decodePasted(text), [text]);
   const leadTime = pasted.lead?.createdAt ? new Date(pasted.lead.createdAt) : undefined;
   return (

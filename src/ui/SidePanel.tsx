@@ -6,11 +6,10 @@ import { actionLabel, stageLabel } from '../core/catalog';
 import { playbookFor } from '../core/playbook';
 import type { Lang } from '../core/types';
 import type { TabLead, TabLeads } from '../messaging/messages';
-import { t } from '../platform/browser';
+import { t, uiLang } from '../platform/browser';
 import { CustomerPanel, StatusBadge } from './CustomerPanel';
 import { formatRelative } from './format';
 import { LeadCard, StageChip } from './LeadCard';
-import { useLang } from './useLang';
 
 /** More leads than this (a list view) are shown as one line each, opened on demand. */
 const COMPACT_ABOVE = 2;
@@ -46,7 +45,7 @@ function sameRecord(a: TabLeads['leads'][number], b: TabLeads['leads'][number] |
 
 export function SidePanel({ source }: { source: SidePanelSource }) {
   const [state, setState] = useState<TabLeads | null>(null);
-  const lang = useLang();
+  const lang = uiLang();
   const focused = useRef<HTMLDivElement>(null);
   useEffect(() => source.watch(setState), [source]);
   useEffect(() => { focused.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }); }, [state?.focusKey]);
