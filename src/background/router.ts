@@ -173,10 +173,12 @@ async function ingestPage(url: string, leads: PageLead[], skippedRows: number, t
   // already stored, unchanged and on the same URL, keep their verdict instead of being ingested again.
   const previous = await readTab(tabId);
   const known = new Map((previous?.url === url ? previous.leads : []).filter((l) => l.result).map((l) => [l.key, l]));
+  const reused = new Set<string>();
   const fresh = marketplace.filter((l) => {
     const before = known.get(l.key);
     if (before && sameLead(before, l)) {
       statuses[l.key] = before.result;
+      reused.add(l.key);
       return false;
     }
     return true;
@@ -199,6 +201,10 @@ async function ingestPage(url: string, leads: PageLead[], skippedRows: number, t
     const sameUrl = tab.url === url;
     const before = new Map(tab.leads.map((l) => [l.key, l]));
     const listed: TabLead[] = leads.map((l) => {
+      // A verdict reused from the tab may have changed since it was read (the rep confirmed or
+      // rejected a match, or forgot the customer, meanwhile): take the tab's version as it is now.
+      const latest = before.get(l.key);
+      if (reused.has(l.key) && sameUrl && latest && sameLead(latest, l)) statuses[l.key] = latest.result;
       const result = statuses[l.key] ?? null;
       return { ...l, result, duplicate: result?.match.status ?? 'new', firstSeen: before.get(l.key)?.firstSeen ?? now.toISOString() };
     });

@@ -1,6 +1,6 @@
 // The memory part of a lead in the side panel: is this customer new, what matched, the journey so
 // far, and other people from the same company. Data comes from the service worker.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { actionLabel, stageLabel } from '../core/catalog';
 import type { Lang } from '../core/types';
 import type { TabLead } from '../messaging/messages';
@@ -31,12 +31,25 @@ export function CustomerPanel({ lead, lang, version }: { lead: TabLead; lang: La
   const [candidate, setCandidate] = useState<CustomerView | null>(null);
   useEffect(() => {
     if (!candidateId) return setCandidate(null);
-    send({ type: 'get-customer', customerId: candidateId }).then(setCandidate, () => setCandidate(null));
+    let current = true;
+    send({ type: 'get-customer', customerId: candidateId }).then((c) => { if (current) setCandidate(c); }, () => { if (current) setCandidate(null); });
+    return () => { current = false; };
   }, [candidateId]);
 
+  // Look-ups can overtake each other: confirming a match merges this customer into the earlier one,
+  // and a reply about the merged-away id (null) must not blank the journey fetched for the new id.
+  // So every look-up asks for the customer the panel shows now, and only the latest reply counts.
+  const latestId = useRef(customerId);
+  latestId.current = customerId;
+  const requests = useRef(0);
   const load = () => {
-    if (!customerId) return;
-    send({ type: 'get-customer', customerId }).then(setView, (e: unknown) => setError(String(e)));
+    const id = latestId.current;
+    if (!id) return;
+    const ticket = ++requests.current;
+    send({ type: 'get-customer', customerId: id }).then(
+      (v) => { if (ticket === requests.current) setView(v); },
+      (e: unknown) => { if (ticket === requests.current) setError(String(e)); },
+    );
   };
   useEffect(load, [customerId, version]);
 

@@ -88,6 +88,33 @@ describe('service-worker message router', () => {
     expect(memory.ingested).toHaveLength(5);
   });
 
+  it('keeps a decision the rep makes while the same page is being reported again', async () => {
+    const possible: IngestResult = {
+      sightingId: 'sp', customerId: 'mine', stageAdvanced: false, seenBefore: false,
+      match: { status: 'possible', fields: ['name'], score: 8, matchedSightingId: 's1', candidateCustomerId: 'earlier', decision: null },
+    };
+    const memory = fakeMemory({ ingest: async (inputs) => inputs.map(() => possible) });
+    let meanwhile: (() => Promise<unknown>) | null = null;
+    const deps = {
+      memory: async () => {
+        const run = meanwhile;
+        meanwhile = null;
+        if (run) await run(); // the rep clicks "Same customer" while this report waits for the store
+        return memory;
+      },
+      openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/',
+    };
+    const from = { tab: { id: 41 } };
+    const leads = [pageLead('p', 'AzureMarketplace-INS|x.y')];
+    await handleMessage({ type: 'page-leads', url: 'https://x/rec', leads }, from, deps);
+    expect((await readTab(41))?.leads[0]?.duplicate).toBe('possible');
+    meanwhile = () => handleMessage({ type: 'decide-match', sightingId: 'sp', decision: 'confirmed' }, extensionPage, deps);
+    const reply = (await handleMessage({ type: 'page-leads', url: 'https://x/rec', leads }, from, deps)) as { statuses: Record<string, IngestResult> };
+    const after = (await readTab(41))?.leads[0];
+    expect([after?.duplicate, after?.result?.customerId, after?.result?.match.decision]).toEqual(['duplicate', 'earlier', 'confirmed']);
+    expect(reply.statuses.p?.match.status).toBe('duplicate'); // the badge gets the decision too
+  });
+
   it('gives a content script the badge strings of the language chosen in the options', async () => {
     const ru = { badgeDuplicate: 'Дубль', panelTitle: 'Лиды на этой странице' };
     const deps = (lang: 'auto' | 'ru') => ({
