@@ -100,3 +100,18 @@ export async function tabIdOf(session: Session, page: Page): Promise<number> {
   if (id < 0) throw new Error('could not find the tab id');
   return id;
 }
+
+/** Resolves once the service worker has stored the marketplace leads a page reported (its tab shows verdicts). */
+export async function leadsStored(session: Session, page: Page): Promise<void> {
+  const tabId = await tabIdOf(session, page);
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const stored = await session.worker.evaluate(async (id) => {
+      const got = await chrome.storage.session.get(`tab:${id}`);
+      return (got[`tab:${id}`] as { leads: Array<{ result: unknown }> } | undefined)?.leads.some((l) => l.result) ?? false;
+    }, tabId);
+    if (stored) return;
+    if (Date.now() > deadline) throw new Error(`the leads of ${page.url()} were not stored within 10 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
