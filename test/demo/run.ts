@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PAGES } from '../fixtures/crm/pages';
-import { DIST, RESULTS, findBrowser, launch, screenshot, tabIdOf } from '../e2e/harness';
+import { DIST, RESULTS, findBrowser, launch, leadsStored, screenshot, tabIdOf } from '../e2e/harness';
 
 const HOW_TO_LOAD = `
 To load LeadLens by hand:
@@ -43,7 +43,9 @@ if (headed) {
     const tab = await session.context.newPage();
     await tab.goto(page.url);
     await tab.locator('[data-leadlens]').first().waitFor({ state: 'attached', timeout: 10_000 }).catch(() => undefined);
-    await tab.waitForTimeout(800); // let the duplicate verdicts come back from the service worker
+    // Let the duplicate verdicts come back from the service worker (a page of test leads only has none).
+    await leadsStored(session, tab).catch(() => undefined);
+    await tab.waitForTimeout(200); // the badges repaint with the verdicts
     written.push(await screenshot(tab, `demo-${page.name}`));
     const tabId = await tabIdOf(session, tab);
     const panel = await session.context.newPage();

@@ -1,8 +1,7 @@
 // LeadLens as a rep meets it: the built extension in real Chromium on CRM-like pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { fixture, launch, leadsStored, screenshot, skipReason, tabIdOf, type Session } from './harness';
+import { applyEdits } from '../fixtures/crm/pages';
+import { fixture, fixtureHtml, launch, leadsStored, screenshot, skipReason, tabIdOf, type Session } from './harness';
 import { BIG_LIST_URL, bigListHtml } from '../fixtures/crm/big-list';
 
 const reason = skipReason();
@@ -133,12 +132,13 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
     // The Contact-me customer comes back as "Alexey Smirnov" with a free-mail address, no phone and
     // no company: the same person is likely, not certain.
     const base = fixture('dynamics-lead-contactme');
-    const html = readFileSync(fileURLToPath(new URL(`../fixtures/crm/${base.file}`, import.meta.url)), 'utf8')
-      .replace('value="AppSource-PLT|contoso.crm-connector"', 'value="AzureMarketplace-INS|contoso.crm-connector"')
-      .replace('value="Алексей"', 'value="Alexey"').replace('value="Смирнов"', 'value="Smirnov"')
-      .replace('value="a.smirnov@fabrikam.ru"', 'value="alexey.smirnov@gmail.com"')
-      .replace('value="+7 495 123-45-67"', 'value=""').replace('value="ООО «Фабрикам»"', 'value=""')
-      .replace('value="02.06.2025 10:15"', 'value="20.06.2025 09:00"');
+    const html = applyEdits(fixtureHtml(base), [
+      ['value="AppSource-PLT|contoso.crm-connector"', 'value="AzureMarketplace-INS|contoso.crm-connector"'],
+      ['value="Алексей"', 'value="Alexey"'], ['value="Смирнов"', 'value="Smirnov"'],
+      ['value="a.smirnov@fabrikam.ru"', 'value="alexey.smirnov@gmail.com"'],
+      ['value="+7 495 123-45-67"', 'value=""'], ['value="ООО «Фабрикам»"', 'value=""'],
+      ['value="02.06.2025 10:15"', 'value="20.06.2025 09:00"'],
+    ], 'returning customer');
     const url = base.url.replace(/id=[0-9a-f-]+$/, 'id=0d4f6a8b-2c1e-4b3a-9f87-6e5d4c3b2a19');
     await session.context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
 
@@ -193,7 +193,7 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
     expect(new Set(keys).size).toBe(keys.length);
 
     // In-app navigation: the CRM swaps the view without a page load.
-    const form = readFileSync(fileURLToPath(new URL('../fixtures/crm/dynamics-lead-form.html', import.meta.url)), 'utf8');
+    const form = fixtureHtml(fixture('dynamics-lead-form'));
     const formBody = form.slice(form.indexOf('<body'), form.lastIndexOf('</body>'));
     await page.evaluate(([url, body]) => {
       history.pushState({}, '', url);

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PAGES } from '../fixtures/crm/pages';
+import { PAGES, pageHtml, type FixturePage } from '../fixtures/crm/pages';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DIST = join(ROOT, 'dist');
@@ -70,15 +70,20 @@ export async function launch(opts: { headless?: boolean; viewport?: { width: num
 /** Answers each fixture's real CRM URL with its HTML file. */
 export async function routeFixtures(context: BrowserContext): Promise<void> {
   for (const page of PAGES) {
-    const body = readFileSync(fileURLToPath(new URL(`../fixtures/crm/${page.file}`, import.meta.url)), 'utf8');
+    const body = fixtureHtml(page);
     const target = new URL(page.url);
     await context.route((u) => u.origin === target.origin && u.pathname === target.pathname && u.search === target.search, (route) =>
       route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
   }
 }
 
+/** A fixture page's HTML, edits applied. */
+export function fixtureHtml(page: FixturePage): string {
+  return pageHtml(page, (file) => readFileSync(fileURLToPath(new URL(`../fixtures/crm/${file}`, import.meta.url)), 'utf8'));
+}
+
 export function fixture(name: string) {
-  const page = PAGES.find((p) => p.name === name || p.file === `${name}.html`);
+  const page = PAGES.find((p) => p.name === name);
   if (!page) throw new Error(`no fixture page named ${name}; known: ${PAGES.map((p) => p.name).join(', ')}`);
   return page;
 }

@@ -316,7 +316,7 @@ describe('watching the page', () => {
     const worker = open('dynamics-lead-contactme', fakeWorker(), { debounceMs: 20, maxWaitMs: 100, pollMs: 30 });
     await lens!.scan();
     const trial = PAGES.find((p) => p.name === 'dynamics-lead-trial')!;
-    const parsed = new DOMParser().parseFromString(fixtureHtml(trial.file), 'text/html');
+    const parsed = new DOMParser().parseFromString(fixtureHtml(trial), 'text/html');
     history.pushState({}, '', trial.url);
     document.body.innerHTML = parsed.body.innerHTML;
     attachDeclarativeShadowRoots(document.body);

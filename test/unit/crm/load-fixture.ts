@@ -2,11 +2,12 @@
 // (happy-dom does not attach declarative shadow roots, so this does it).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PAGES } from '../../fixtures/crm/pages';
+import { PAGES, pageHtml, type FixturePage } from '../../fixtures/crm/pages';
 
-export function fixtureHtml(file: string): string {
+/** A fixture page's HTML, edits applied. */
+export function fixtureHtml(page: FixturePage): string {
   // happy-dom gives modules an http import.meta.url, so resolve from the repository root (vitest's root).
-  return readFileSync(join(process.cwd(), 'test/fixtures/crm', file), 'utf8');
+  return pageHtml(page, (file) => readFileSync(join(process.cwd(), 'test/fixtures/crm', file), 'utf8'));
 }
 
 /** Attaches `<template shadowrootmode>` contents as real shadow roots (declarative shadow DOM). */
@@ -26,7 +27,7 @@ export function attachDeclarativeShadowRoots(root: ParentNode): void {
 export function loadPage(name: string): URL {
   const page = PAGES.find((p) => p.name === name);
   if (!page) throw new Error(`no fixture ${name}`);
-  const parsed = new DOMParser().parseFromString(fixtureHtml(page.file), 'text/html');
+  const parsed = new DOMParser().parseFromString(fixtureHtml(page), 'text/html');
   document.head.innerHTML = parsed.head.innerHTML;
   document.body.innerHTML = parsed.body.innerHTML;
   attachDeclarativeShadowRoots(document.body);
