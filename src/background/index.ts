@@ -12,7 +12,10 @@ let memory: Promise<MemoryPort> | null = null;
 function getMemory(): Promise<MemoryPort> {
   if (!memory) {
     // A failed open (blocked upgrade, no quota) is not cached: the next message tries again.
-    const opening: Promise<MemoryPort> = openMemory().catch((error: unknown) => { memory = null; throw error; });
+    const opening: Promise<MemoryPort> = openMemory().catch((error: unknown) => {
+      memory = null;
+      throw error;
+    });
     memory = opening;
   }
   return memory;
@@ -42,11 +45,15 @@ browser.runtime.onInstalled.addListener(() => {
   void chrome.contextMenus.removeAll().then(() => {
     chrome.contextMenus.create({ id: MENU_ID, title: t('menuDecode'), contexts: ['selection'] });
   });
-  void getMemory().then((m) => m.purge()).catch(() => undefined);
+  void getMemory()
+    .then((m) => m.purge())
+    .catch(() => undefined);
 });
 
 browser.runtime.onStartup.addListener(() => {
-  void getMemory().then((m) => m.purge()).catch(() => undefined);
+  void getMemory()
+    .then((m) => m.purge())
+    .catch(() => undefined);
 });
 
 chrome.contextMenus.onClicked.addListener((info, tab) => {
@@ -63,11 +70,14 @@ chrome.omnibox?.onInputChanged.addListener((text, suggest) => {
 });
 chrome.omnibox?.onInputEntered.addListener((text) => {
   // Pressing Enter is a user action: open the panel first, then file the text like a selection.
-  void chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(([tab]) =>
-    handleMenuClick({ menuItemId: MENU_ID, selectionText: text }, tab, { openSidePanel }));
+  void chrome.tabs
+    .query({ active: true, lastFocusedWindow: true })
+    .then(([tab]) => handleMenuClick({ menuItemId: MENU_ID, selectionText: text }, tab, { openSidePanel }));
 });
 
-chrome.tabs.onRemoved.addListener((tabId) => { void dropTab(tabId); });
+chrome.tabs.onRemoved.addListener((tabId) => {
+  void dropTab(tabId);
+});
 
 // Test hooks: the browser tests call the menu handler directly (a native context-menu click cannot be scripted).
 (globalThis as { __leadlens?: unknown }).__leadlens = { handleMenuClick, openSidePanel, deps, MENU_ID };

@@ -2,9 +2,23 @@
 // operations the router uses, so tests can hand in a small fake.
 import type { LeadMemory } from '../store/memory';
 
-export type MemoryPort = Pick<LeadMemory,
-  | 'ingest' | 'customerView' | 'decide' | 'forgetCustomer' | 'forgetAll' | 'purge'
-  | 'exportJson' | 'exportCsv' | 'importJson' | 'importCsv' | 'getSettings' | 'setSettings' | 'takeProblems' | 'stats'>;
+export type MemoryPort = Pick<
+  LeadMemory,
+  | 'ingest'
+  | 'customerView'
+  | 'decide'
+  | 'forgetCustomer'
+  | 'forgetAll'
+  | 'purge'
+  | 'exportJson'
+  | 'exportCsv'
+  | 'importJson'
+  | 'importCsv'
+  | 'getSettings'
+  | 'setSettings'
+  | 'takeProblems'
+  | 'stats'
+>;
 
 /** A readable reason from whatever the store threw (StoreError carries a code and, for imports, a line). */
 export function describeError(error: unknown): { error: string; line?: number } {

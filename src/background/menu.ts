@@ -1,6 +1,7 @@
 // The "Decode LeadSource" item on selected text. The click opens the side panel and files the
 // decoded selection under the tab, where the panel picks it up.
-import { decodeLeadSource, findLeadSources } from '../core/leadsource';
+import { decodeLeadSource } from '../core/leadsource';
+import { findLeadSources } from '../core/find-leadsources';
 import type { DecodedLeadSource } from '../core/types';
 import { updateTab } from './tab-state';
 
@@ -29,8 +30,11 @@ export function handleMenuClick(info: MenuClick, tab: { id?: number; windowId?: 
   const opened = deps.openSidePanel(target).catch(() => undefined);
   const text = (info.selectionText ?? '').slice(0, 100_000);
   const at = (deps.now ?? (() => new Date()))().toISOString();
-  const saved = tab?.id === undefined
-    ? Promise.resolve()
-    : updateTab(tab.id, (state) => ({ ...state, selections: [{ text, decoded: decodeSelection(text), at }, ...state.selections] })).then(() => undefined);
+  const saved =
+    tab?.id === undefined
+      ? Promise.resolve()
+      : updateTab(tab.id, (state) => ({ ...state, selections: [{ text, decoded: decodeSelection(text), at }, ...state.selections] })).then(
+          () => undefined,
+        );
   return Promise.all([opened, saved]).then(() => undefined);
 }

@@ -23,5 +23,7 @@ function describe(d: DecodedLeadSource, lang: Lang): string {
 /** Suggestions for what the rep typed so far (at most five, as the address bar shows). */
 export function omniboxSuggestions(text: string, lang: Lang): chrome.omnibox.SuggestResult[] {
   if (!text.trim()) return [];
-  return decodeSelection(text.slice(0, 2000)).slice(0, 5).map((d) => ({ content: d.input || text, description: describe(d, lang) }));
+  return decodeSelection(text.slice(0, 2000))
+    .slice(0, 5)
+    .map((d) => ({ content: d.input || text, description: describe(d, lang) }));
 }

@@ -128,7 +128,11 @@ async function route(message: Message, sender: Sender, deps: RouterDeps): Promis
 }
 
 /** Runs a store operation, turning a failure into an `{ error }` reply (or a fallback value). */
-async function withMemory<T>(deps: RouterDeps, op: (m: MemoryPort) => Promise<T>, fallback?: T): Promise<T | { ok?: false; error: string; line?: number }> {
+async function withMemory<T>(
+  deps: RouterDeps,
+  op: (m: MemoryPort) => Promise<T>,
+  fallback?: T,
+): Promise<T | { ok?: false; error: string; line?: number }> {
   try {
     return await op(await deps.memory());
   } catch (error) {
@@ -148,15 +152,23 @@ export function applyDecision(tab: TabLeads, sightingId: string, decision: 'conf
     const confirmed = decision === 'confirmed';
     const customerId = confirmed && result.match.candidateCustomerId ? result.match.candidateCustomerId : result.customerId;
     const status = confirmed ? 'duplicate' : 'new';
-    return { ...lead, duplicate: status, result: { ...result, customerId, match: { ...result.match, status, decision } } } satisfies TabLead;
+    return {
+      ...lead,
+      duplicate: status,
+      result: { ...result, customerId, match: { ...result.match, status, decision } },
+    } satisfies TabLead;
   });
   return { ...tab, leads };
 }
 
 /** The same lead as before: same record, same fields, same LeadSource text. */
 function sameLead(before: PageLead, now: PageLead): boolean {
-  return before.crm === now.crm && before.recordId === now.recordId && before.recordUrl === now.recordUrl
-    && JSON.stringify(before.lead) === JSON.stringify(now.lead);
+  return (
+    before.crm === now.crm &&
+    before.recordId === now.recordId &&
+    before.recordUrl === now.recordUrl &&
+    JSON.stringify(before.lead) === JSON.stringify(now.lead)
+  );
 }
 
 /** Forgetting removes customers, so verdicts cached in the tabs' views must not outlive them. */
@@ -164,7 +176,14 @@ function dropResults(tab: TabLeads, which: (lead: TabLead) => boolean): TabLeads
   return { ...tab, leads: tab.leads.map((l) => (l.result && which(l) ? { ...l, result: null, duplicate: 'new' } : l)) };
 }
 
-async function ingestPage(url: string, leads: PageLead[], skippedRows: number, tabId: number, deps: RouterDeps, now: Date): Promise<Reply<'page-leads'>> {
+async function ingestPage(
+  url: string,
+  leads: PageLead[],
+  skippedRows: number,
+  tabId: number,
+  deps: RouterDeps,
+  now: Date,
+): Promise<Reply<'page-leads'>> {
   const statuses: Record<string, TabLead['result']> = {};
   let error: string | undefined;
   // Test leads only prove the connector works; they are no customer and stay out of the memory.
@@ -186,10 +205,16 @@ async function ingestPage(url: string, leads: PageLead[], skippedRows: number, t
   try {
     const memory = await deps.memory();
     const inputs: SightingInput[] = fresh.map((l) => ({
-      crm: l.crm, recordId: l.recordId, recordUrl: l.recordUrl, lead: l.lead, seenAt: now.toISOString(),
+      crm: l.crm,
+      recordId: l.recordId,
+      recordUrl: l.recordUrl,
+      lead: l.lead,
+      seenAt: now.toISOString(),
     }));
     const results = inputs.length ? await memory.ingest(inputs) : [];
-    fresh.forEach((l, i) => { statuses[l.key] = results[i] ?? null; });
+    fresh.forEach((l, i) => {
+      statuses[l.key] = results[i] ?? null;
+    });
     if (inputs.length) void purgeIfDue(memory, now).catch(() => undefined);
     // Records the store could not read were skipped, not lost silently: the rep is told.
     const problems = memory.takeProblems();

@@ -21,22 +21,28 @@ const queues = new Map<number, Promise<unknown>>();
 
 export function updateTab(tabId: number, change: (tab: TabLeads) => TabLeads): Promise<TabLeads> {
   const previous = queues.get(tabId) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(async () => {
-    const updated = change((await readTab(tabId)) ?? emptyTab(tabId));
-    updated.selections = updated.selections.slice(0, MAX_SELECTIONS);
-    updated.updatedAt = new Date().toISOString();
-    await browser.storage.session.set({ [keyOf(tabId)]: updated });
-    return updated;
-  });
+  const next = previous
+    .catch(() => undefined)
+    .then(async () => {
+      const updated = change((await readTab(tabId)) ?? emptyTab(tabId));
+      updated.selections = updated.selections.slice(0, MAX_SELECTIONS);
+      updated.updatedAt = new Date().toISOString();
+      await browser.storage.session.set({ [keyOf(tabId)]: updated });
+      return updated;
+    });
   queues.set(tabId, next);
-  void next.finally(() => { if (queues.get(tabId) === next) queues.delete(tabId); });
+  void next.finally(() => {
+    if (queues.get(tabId) === next) queues.delete(tabId);
+  });
   return next;
 }
 
 /** Applies `change` to every tab's state (used when a decision changes leads shown in several tabs). */
 export async function updateAllTabs(change: (tab: TabLeads) => TabLeads): Promise<void> {
   const all = await browser.storage.session.get(null);
-  const ids = Object.keys(all).filter((k) => k.startsWith(TAB_KEY_PREFIX)).map((k) => Number(k.slice(TAB_KEY_PREFIX.length)));
+  const ids = Object.keys(all)
+    .filter((k) => k.startsWith(TAB_KEY_PREFIX))
+    .map((k) => Number(k.slice(TAB_KEY_PREFIX.length)));
   await Promise.all(ids.filter(Number.isInteger).map((id) => updateTab(id, change)));
 }
 

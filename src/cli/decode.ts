@@ -1,7 +1,8 @@
 // `leadlens decode`: LeadSource strings from arguments, stdin lines or a CSV export.
 import { actionLabel, reasonLabel, sourceLabel, stageLabel, warningLabel } from '../core/catalog';
 import { CsvError, detectDelimiter, formatCsv, parseCsv } from '../core/csv';
-import { decodeLeadSource, findLeadSources } from '../core/leadsource';
+import { decodeLeadSource } from '../core/leadsource';
+import { findLeadSources } from '../core/find-leadsources';
 import { csvColumns, normalizeKey } from '../core/payloads';
 import type { DecodedLeadSource, Lang } from '../core/types';
 import { parseArgs, readText, stdinLines, UsageError, writeText, type CliIO } from './io';
@@ -53,7 +54,12 @@ function human(d: DecodedLeadSource, lang: Lang): string {
   if (d.ok) lines.push(`    stage:   ${stageLabel(d.stage, lang)}`);
   if (d.offer) {
     const o = d.offer;
-    const id = o.publisherId && o.offerId ? `publisher ${o.publisherId}, offer ${o.offerId}` : o.publisherId ? `publisher ${o.publisherId}, offer id unknown` : '';
+    const id =
+      o.publisherId && o.offerId
+        ? `publisher ${o.publisherId}, offer ${o.offerId}`
+        : o.publisherId
+          ? `publisher ${o.publisherId}, offer id unknown`
+          : '';
     lines.push(`    offer:   ${o.title ?? ''}${id ? ` (${id})` : ''}`);
   }
   for (const w of d.warnings) lines.push(`    note:    ${warningLabel(w, lang)}`);
@@ -108,7 +114,18 @@ export async function runDecode(args: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-const ADDED = ['LeadLens OK', 'LeadLens Source', 'LeadLens Action', 'LeadLens Stage', 'LeadLens Publisher', 'LeadLens Offer Id', 'LeadLens Offer', 'LeadLens Test Lead', 'LeadLens Warnings', 'LeadLens Reason'];
+const ADDED = [
+  'LeadLens OK',
+  'LeadLens Source',
+  'LeadLens Action',
+  'LeadLens Stage',
+  'LeadLens Publisher',
+  'LeadLens Offer Id',
+  'LeadLens Offer',
+  'LeadLens Test Lead',
+  'LeadLens Warnings',
+  'LeadLens Reason',
+];
 
 function addedCells(d: DecodedLeadSource): string[] {
   return [
@@ -142,7 +159,8 @@ function pickColumn(header: string[], rows: string[][], named: string | undefine
     });
   }
   const best = hits.reduce((b, h, i) => (h > (hits[b] ?? 0) ? i : b), 0);
-  if (!hits[best]) throw new UsageError(`no LeadSource column found in the CSV header (columns: ${header.join(', ')}); name it with --column`);
+  if (!hits[best])
+    throw new UsageError(`no LeadSource column found in the CSV header (columns: ${header.join(', ')}); name it with --column`);
   return best;
 }
 
@@ -200,6 +218,8 @@ async function decodeCsvFile(path: string, flags: Map<string, string | true>, io
   } else {
     io.stdout.write(result);
   }
-  io.stderr.write(`leadlens: decoded column "${header[col] ?? col}" in ${rows.length - 1} rows${bad ? `; ${bad} not marketplace LeadSource values` : ''}\n`);
+  io.stderr.write(
+    `leadlens: decoded column "${header[col] ?? col}" in ${rows.length - 1} rows${bad ? `; ${bad} not marketplace LeadSource values` : ''}\n`,
+  );
   return 0;
 }

@@ -74,7 +74,8 @@ export async function runDedupe(args: string[], io: DedupeIO): Promise<number> {
     else if (a === '--country' || a.startsWith('--country=')) {
       const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
       country = value ? normalizeCountry(value) : null;
-      if (!country) return usage(io, `--country needs a country code or name (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`);
+      if (!country)
+        return usage(io, `--country needs a country code or name (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`);
     } else if (a.startsWith('-') && a !== '-') return usage(io, `unknown option ${a}`);
     else files.push(a);
   }
@@ -85,7 +86,9 @@ export async function runDedupe(args: string[], io: DedupeIO): Promise<number> {
   try {
     text = file === '-' ? await readAll(io) : await (io.readFile ?? ((p: string) => readFile(p, 'utf8')))(file);
   } catch (e) {
-    io.stderr.write(`leadlens dedupe: cannot read ${file}: ${(e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e))}\n`);
+    io.stderr.write(
+      `leadlens dedupe: cannot read ${file}: ${(e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e))}\n`,
+    );
     return 1;
   }
   let read: ReturnType<typeof readLeadsCsv>;
@@ -111,12 +114,21 @@ export async function runDedupe(args: string[], io: DedupeIO): Promise<number> {
   }
   const counts = { duplicate: 0, possible: 0, new: 0 };
   for (const r of rows) counts[r.match]++;
-  io.stdout.write(`${rows.length} rows, ${groups.size} customers: ${counts.duplicate} duplicate, ${counts.possible} possible, ${counts.new} new\n`);
+  io.stdout.write(
+    `${rows.length} rows, ${groups.size} customers: ${counts.duplicate} duplicate, ${counts.possible} possible, ${counts.new} new\n`,
+  );
   for (const [customer, members] of groups) {
-    io.stdout.write(`\n${customer}  ${describe(leadsByRow.get(members[0]!.row))}${members.length > 1 ? `  (${members.length} rows)` : ''}\n`);
+    io.stdout.write(
+      `\n${customer}  ${describe(leadsByRow.get(members[0]!.row))}${members.length > 1 ? `  (${members.length} rows)` : ''}\n`,
+    );
     for (const r of members) {
       const why = r.fields.length ? `  [${r.fields.join(', ')}]` : '';
-      const what = r.match === 'duplicate' ? `duplicate of row ${r.matchedRow}` : r.match === 'possible' ? `possibly ${r.possibleCustomer} (row ${r.matchedRow})` : 'new';
+      const what =
+        r.match === 'duplicate'
+          ? `duplicate of row ${r.matchedRow}`
+          : r.match === 'possible'
+            ? `possibly ${r.possibleCustomer} (row ${r.matchedRow})`
+            : 'new';
       io.stdout.write(`  row ${String(r.row).padStart(5)}  ${what}${why}\n`);
     }
   }

@@ -1,6 +1,7 @@
 // `leadlens explain`: what a LeadSource means and what to do next, as text (or JSON).
 import { reasonLabel } from '../core/catalog';
-import { decodeLeadSource, findLeadSources } from '../core/leadsource';
+import { decodeLeadSource } from '../core/leadsource';
+import { findLeadSources } from '../core/find-leadsources';
 import { playbookFor } from '../core/playbook';
 import type { DecodedLeadSource, Lang } from '../core/types';
 import { parseArgs, UsageError, type CliIO } from './io';

@@ -24,7 +24,13 @@ export interface AnnotatorOptions {
 
 /** Marks a value element whose cell LeadLens fitted (see fitListCells). */
 const FITTED = 'data-leadlens-fitted';
-const FIT_STYLE = { display: 'inline-block', overflow: 'hidden', 'text-overflow': 'ellipsis', 'white-space': 'nowrap', 'vertical-align': 'bottom' };
+const FIT_STYLE = {
+  display: 'inline-block',
+  overflow: 'hidden',
+  'text-overflow': 'ellipsis',
+  'white-space': 'nowrap',
+  'vertical-align': 'bottom',
+};
 
 export const defaultYield = (): Promise<void> =>
   new Promise((resolve) => {
@@ -105,13 +111,15 @@ export class Annotator {
       const b = this.badges.get(o.key);
       const anchor = o.anchor;
       const cell = b?.parts.host.parentElement;
-      if (o.lead.view !== 'list' || !b || !cell || !(anchor instanceof HTMLElement) || anchor === cell || anchor.hasAttribute(FITTED)) continue;
+      if (o.lead.view !== 'list' || !b || !cell || !(anchor instanceof HTMLElement) || anchor === cell || anchor.hasAttribute(FITTED))
+        continue;
       if (!room.has(anchor) && cell.scrollWidth <= cell.clientWidth) continue;
       room.set(anchor, (room.get(anchor) ?? 0) + Math.ceil(b.parts.host.getBoundingClientRect().width) + 8);
     }
     for (const [anchor, width] of room) {
       anchor.setAttribute(FITTED, '');
-      for (const [name, value] of Object.entries({ ...FIT_STYLE, 'max-width': `calc(100% - ${width}px)` })) anchor.style.setProperty(name, value);
+      for (const [name, value] of Object.entries({ ...FIT_STYLE, 'max-width': `calc(100% - ${width}px)` }))
+        anchor.style.setProperty(name, value);
     }
   }
 

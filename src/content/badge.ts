@@ -100,7 +100,7 @@ export function createBadge(doc: Document): BadgeParts {
 
 /** Writes the contract attributes and the visible words for one occurrence. */
 export function paintBadge(parts: BadgeParts, key: string, d: DecodedLeadSource, duplicate: DuplicateStatus, text: BadgeText): void {
-  const { host, chip, words, dup } = parts;
+  const { host, chip, words } = parts;
   host.setAttribute(ATTR.key, key);
   host.setAttribute(ATTR.source, d.source ?? 'unknown');
   host.setAttribute(ATTR.action, d.action ?? 'unknown');

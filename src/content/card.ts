@@ -49,7 +49,7 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls?: 
 export function leadTime(decoded: DecodedLeadSource, createdAt: string | undefined, now = new Date()): Date {
   for (const iso of [createdAt, decoded.testLeadTime]) {
     const d = iso ? new Date(iso) : null;
-    if (d && !isNaN(d.getTime())) return d;
+    if (d && !Number.isNaN(d.getTime())) return d;
   }
   return now;
 }

@@ -78,7 +78,10 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
       return;
     }
     if (stopped) return;
-    const verdicts = statusesFrom(reply, leads.map((l) => l.key));
+    const verdicts = statusesFrom(
+      reply,
+      leads.map((l) => l.key),
+    );
     for (const [k, v] of verdicts) statuses.set(k, v);
     annotator.setStatuses(verdicts);
   }

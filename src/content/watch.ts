@@ -12,7 +12,18 @@ export interface WatchOptions {
 
 export type ChangeReason = 'mutation' | 'input' | 'navigation';
 
-const ATTRIBUTES = ['class', 'hidden', 'value', 'href', 'row-index', 'row-id', 'data-row-key-value', 'data-test-id', 'aria-selected', 'data-id'];
+const ATTRIBUTES = [
+  'class',
+  'hidden',
+  'value',
+  'href',
+  'row-index',
+  'row-id',
+  'data-row-key-value',
+  'data-test-id',
+  'aria-selected',
+  'data-id',
+];
 
 function isOwn(node: Node): boolean {
   return node.nodeType === 1 && (node as Element).matches(OWN_NODES);
@@ -22,7 +33,7 @@ function isOwn(node: Node): boolean {
 export function relevant(m: MutationRecord): boolean {
   if (m.type === 'attributes' || m.type === 'characterData') {
     const target = m.target.nodeType === 1 ? (m.target as Element) : m.target.parentElement;
-    return !target || !target.closest(OWN_NODES);
+    return !target?.closest(OWN_NODES);
   }
   const nodes = [...Array.from(m.addedNodes), ...Array.from(m.removedNodes)];
   return nodes.length === 0 ? false : nodes.some((n) => !isOwn(n));
@@ -55,7 +66,13 @@ export function watchPage(win: Window, onChange: (reason: ChangeReason) => void,
   const observer = new MutationObserver((records: MutationRecord[]) => {
     if (records.some(relevant)) schedule('mutation');
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES });
+  observer.observe(doc.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ATTRIBUTES,
+  });
 
   const onInput = (ev: Event): void => {
     const target = ev.target as Node | null;

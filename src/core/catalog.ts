@@ -38,20 +38,89 @@ export interface StageEntry {
 const ALL_STOREFRONTS: readonly SourceCode[] = ['AzureMarketplace', 'AzurePortal', 'AppSource', 'TestDrive'];
 
 export const SOURCES: readonly SourceEntry[] = [
-  { code: 'AzureMarketplace', spellings: ['AzureMarketplace', 'Azure Marketplace'], label: { en: 'Azure Marketplace', ru: 'Azure Marketplace' }, storefront: { en: 'the Azure Marketplace website', ru: 'сайт Azure Marketplace' } },
-  { code: 'AzurePortal', spellings: ['AzurePortal', 'Azure Portal'], label: { en: 'Azure portal', ru: 'Портал Azure' }, storefront: { en: 'the marketplace inside the Azure portal', ru: 'каталог внутри портала Azure' } },
-  { code: 'AppSource', spellings: ['AppSource (SPZA)', 'SPZA', 'AppSource', 'App Source'], label: { en: 'AppSource', ru: 'AppSource' }, storefront: { en: 'AppSource (business apps, including Power BI)', ru: 'AppSource (бизнес-приложения, включая Power BI)' } },
-  { code: 'TestDrive', spellings: ['TestDrive', 'Test Drive'], label: { en: 'Test Drive (old source)', ru: 'Test Drive (старый источник)' }, storefront: { en: 'a test drive (older leads name it as their own source)', ru: 'тест-драйв (в старых лидах он указан как отдельный источник)' }, legacy: true },
+  {
+    code: 'AzureMarketplace',
+    spellings: ['AzureMarketplace', 'Azure Marketplace'],
+    label: { en: 'Azure Marketplace', ru: 'Azure Marketplace' },
+    storefront: { en: 'the Azure Marketplace website', ru: 'сайт Azure Marketplace' },
+  },
+  {
+    code: 'AzurePortal',
+    spellings: ['AzurePortal', 'Azure Portal'],
+    label: { en: 'Azure portal', ru: 'Портал Azure' },
+    storefront: { en: 'the marketplace inside the Azure portal', ru: 'каталог внутри портала Azure' },
+  },
+  {
+    code: 'AppSource',
+    spellings: ['AppSource (SPZA)', 'SPZA', 'AppSource', 'App Source'],
+    label: { en: 'AppSource', ru: 'AppSource' },
+    storefront: { en: 'AppSource (business apps, including Power BI)', ru: 'AppSource (бизнес-приложения, включая Power BI)' },
+  },
+  {
+    code: 'TestDrive',
+    spellings: ['TestDrive', 'Test Drive'],
+    label: { en: 'Test Drive (old source)', ru: 'Test Drive (старый источник)' },
+    storefront: {
+      en: 'a test drive (older leads name it as their own source)',
+      ru: 'тест-драйв (в старых лидах он указан как отдельный источник)',
+    },
+    legacy: true,
+  },
 ];
 
 // One line per action code.
 export const ACTIONS: readonly ActionEntry[] = [
-  { code: 'INS', button: { en: 'Get it now or Free trial', ru: '«Получить» или «Бесплатная пробная версия»' }, storefronts: ['AzureMarketplace', 'AppSource'], stage: 'active', explanation: { en: 'The customer took the offer on the storefront: either Get it now or a free trial. Both send this same code, so this value alone cannot tell a purchase from a trial.', ru: 'Клиент взял предложение на витрине: нажал «Получить» или начал бесплатную пробную версию. Оба случая приходят с одним и тем же кодом, поэтому по этому значению нельзя отличить покупку от пробной версии.' } },
+  {
+    code: 'INS',
+    button: { en: 'Get it now or Free trial', ru: '«Получить» или «Бесплатная пробная версия»' },
+    storefronts: ['AzureMarketplace', 'AppSource'],
+    stage: 'active',
+    explanation: {
+      en: 'The customer took the offer on the storefront: either Get it now or a free trial. Both send this same code, so this value alone cannot tell a purchase from a trial.',
+      ru: 'Клиент взял предложение на витрине: нажал «Получить» или начал бесплатную пробную версию. Оба случая приходят с одним и тем же кодом, поэтому по этому значению нельзя отличить покупку от пробной версии.',
+    },
+  },
   // PLT is documented for AppSource only, but Partner Center also offers Contact me on Azure Marketplace (its code there is undocumented), so it is not flagged there.
-  { code: 'PLT', button: { en: 'Contact me', ru: '«Связаться со мной»' }, storefronts: ['AppSource', 'AzureMarketplace'], stage: 'interest', explanation: { en: 'The customer pressed Contact me and is waiting to hear from you (the code stands for a trial led by the partner). They expect a quick, personal answer.', ru: 'Клиент нажал «Связаться со мной» и ждёт вашего ответа (код означает пробный период, который ведёт партнёр). Он рассчитывает на быстрый и личный ответ.' } },
-  { code: 'DNC', button: { en: 'none (a notice about a cross-listed partner)', ru: 'нет (уведомление о партнёре в перекрёстном размещении)' }, storefronts: ['AppSource'], stage: 'do-not-contact', explanation: { en: 'A notice, not a request: the customer asked a partner listed on your app page to contact them. You get a copy for your records only; do not reach out.', ru: 'Это уведомление, а не запрос: клиент попросил связаться с ним партнёра, указанного на странице вашего приложения. Копия приходит вам только для сведения; не связывайтесь с клиентом.' } },
-  { code: 'Create', button: { en: 'Create (Azure portal)', ru: '«Создать» (портал Azure)' }, storefronts: ['AzurePortal'], stage: 'active', explanation: { en: 'The customer created or bought the offer in their own Azure subscription through the Azure portal.', ru: 'Клиент создал или купил предложение в своей подписке Azure через портал Azure.' } },
-  { code: 'StartTestDrive', button: { en: 'Test drive', ru: '«Тест-драйв»' }, storefronts: ALL_STOREFRONTS, stage: 'trial', explanation: { en: 'The customer started a test drive: a ready-made, time-limited demo of your offer that they are trying right now.', ru: 'Клиент запустил тест-драйв: готовую демо-среду вашего предложения с ограниченным сроком, которую он пробует прямо сейчас.' } },
+  {
+    code: 'PLT',
+    button: { en: 'Contact me', ru: '«Связаться со мной»' },
+    storefronts: ['AppSource', 'AzureMarketplace'],
+    stage: 'interest',
+    explanation: {
+      en: 'The customer pressed Contact me and is waiting to hear from you (the code stands for a trial led by the partner). They expect a quick, personal answer.',
+      ru: 'Клиент нажал «Связаться со мной» и ждёт вашего ответа (код означает пробный период, который ведёт партнёр). Он рассчитывает на быстрый и личный ответ.',
+    },
+  },
+  {
+    code: 'DNC',
+    button: { en: 'none (a notice about a cross-listed partner)', ru: 'нет (уведомление о партнёре в перекрёстном размещении)' },
+    storefronts: ['AppSource'],
+    stage: 'do-not-contact',
+    explanation: {
+      en: 'A notice, not a request: the customer asked a partner listed on your app page to contact them. You get a copy for your records only; do not reach out.',
+      ru: 'Это уведомление, а не запрос: клиент попросил связаться с ним партнёра, указанного на странице вашего приложения. Копия приходит вам только для сведения; не связывайтесь с клиентом.',
+    },
+  },
+  {
+    code: 'Create',
+    button: { en: 'Create (Azure portal)', ru: '«Создать» (портал Azure)' },
+    storefronts: ['AzurePortal'],
+    stage: 'active',
+    explanation: {
+      en: 'The customer created or bought the offer in their own Azure subscription through the Azure portal.',
+      ru: 'Клиент создал или купил предложение в своей подписке Azure через портал Azure.',
+    },
+  },
+  {
+    code: 'StartTestDrive',
+    button: { en: 'Test drive', ru: '«Тест-драйв»' },
+    storefronts: ALL_STOREFRONTS,
+    stage: 'trial',
+    explanation: {
+      en: 'The customer started a test drive: a ready-made, time-limited demo of your offer that they are trying right now.',
+      ru: 'Клиент запустил тест-драйв: готовую демо-среду вашего предложения с ограниченным сроком, которую он пробует прямо сейчас.',
+    },
+  },
 ];
 
 /**
@@ -66,29 +135,101 @@ export const CALLS_TO_ACTION: readonly { label: string; action: ActionCode }[] =
 ];
 
 export const STAGES: readonly StageEntry[] = [
-  { stage: 'interest', rank: 1, label: { en: 'Interest', ru: 'Интерес' }, explanation: { en: 'Early interest: the customer wants to talk before trying or buying.', ru: 'Ранний интерес: клиент хочет поговорить, прежде чем пробовать или покупать.' } },
-  { stage: 'trial', rank: 2, label: { en: 'Trial', ru: 'Пробует' }, explanation: { en: 'Hands-on: the customer is trying the product right now, so the interest is warm.', ru: 'Клиент пробует продукт прямо сейчас, интерес горячий.' } },
-  { stage: 'active', rank: 3, label: { en: 'Active', ru: 'Активный' }, explanation: { en: 'The customer has deployed or acquired the offer (which may still be a free trial).', ru: 'Клиент развернул или получил предложение (это может быть и бесплатная пробная версия).' } },
-  { stage: 'do-not-contact', rank: 0, label: { en: 'Do not contact', ru: 'Не связываться' }, explanation: { en: 'For your records only: no outreach.', ru: 'Только для сведения: не связываться.' } },
-  { stage: 'test', rank: -1, label: { en: 'Test lead', ru: 'Тестовый лид' }, explanation: { en: 'A test record the marketplace sends to check your lead connection; there is no real customer behind it.', ru: 'Тестовая запись, которую каталог присылает для проверки подключения лидов; реального клиента за ней нет.' } },
-  { stage: 'unknown', rank: 0, label: { en: 'Unknown', ru: 'Неизвестно' }, explanation: { en: 'The action is not known from this value, so treat it as a new inbound lead and check the record.', ru: 'Действие клиента из этого значения неизвестно: считайте это новым входящим лидом и проверьте карточку.' } },
+  {
+    stage: 'interest',
+    rank: 1,
+    label: { en: 'Interest', ru: 'Интерес' },
+    explanation: {
+      en: 'Early interest: the customer wants to talk before trying or buying.',
+      ru: 'Ранний интерес: клиент хочет поговорить, прежде чем пробовать или покупать.',
+    },
+  },
+  {
+    stage: 'trial',
+    rank: 2,
+    label: { en: 'Trial', ru: 'Пробует' },
+    explanation: {
+      en: 'Hands-on: the customer is trying the product right now, so the interest is warm.',
+      ru: 'Клиент пробует продукт прямо сейчас, интерес горячий.',
+    },
+  },
+  {
+    stage: 'active',
+    rank: 3,
+    label: { en: 'Active', ru: 'Активный' },
+    explanation: {
+      en: 'The customer has deployed or acquired the offer (which may still be a free trial).',
+      ru: 'Клиент развернул или получил предложение (это может быть и бесплатная пробная версия).',
+    },
+  },
+  {
+    stage: 'do-not-contact',
+    rank: 0,
+    label: { en: 'Do not contact', ru: 'Не связываться' },
+    explanation: { en: 'For your records only: no outreach.', ru: 'Только для сведения: не связываться.' },
+  },
+  {
+    stage: 'test',
+    rank: -1,
+    label: { en: 'Test lead', ru: 'Тестовый лид' },
+    explanation: {
+      en: 'A test record the marketplace sends to check your lead connection; there is no real customer behind it.',
+      ru: 'Тестовая запись, которую каталог присылает для проверки подключения лидов; реального клиента за ней нет.',
+    },
+  },
+  {
+    stage: 'unknown',
+    rank: 0,
+    label: { en: 'Unknown', ru: 'Неизвестно' },
+    explanation: {
+      en: 'The action is not known from this value, so treat it as a new inbound lead and check the record.',
+      ru: 'Действие клиента из этого значения неизвестно: считайте это новым входящим лидом и проверьте карточку.',
+    },
+  },
 ];
 
 export const WARNINGS: Readonly<Record<WarningCode, Text>> = {
-  truncated: { en: 'The value looks cut short (some CRMs keep only 40 characters), so the offer may be incomplete.', ru: 'Значение похоже на обрезанное (некоторые CRM хранят только 40 символов), поэтому предложение может быть неполным.' },
-  'percent-encoded': { en: 'The value arrived URL-encoded and was decoded first.', ru: 'Значение пришло в URL-кодировке и было сначала раскодировано.' },
-  'loose-spacing': { en: 'Extra spaces or separators around the parts were ignored.', ru: 'Лишние пробелы или разделители вокруг частей были проигнорированы.' },
-  'source-only': { en: 'Only the storefront is given; the action comes separately (or not at all).', ru: 'Указана только витрина; действие приходит отдельно (или не приходит вовсе).' },
+  truncated: {
+    en: 'The value looks cut short (some CRMs keep only 40 characters), so the offer may be incomplete.',
+    ru: 'Значение похоже на обрезанное (некоторые CRM хранят только 40 символов), поэтому предложение может быть неполным.',
+  },
+  'percent-encoded': {
+    en: 'The value arrived URL-encoded and was decoded first.',
+    ru: 'Значение пришло в URL-кодировке и было сначала раскодировано.',
+  },
+  'loose-spacing': {
+    en: 'Extra spaces or separators around the parts were ignored.',
+    ru: 'Лишние пробелы или разделители вокруг частей были проигнорированы.',
+  },
+  'source-only': {
+    en: 'Only the storefront is given; the action comes separately (or not at all).',
+    ru: 'Указана только витрина; действие приходит отдельно (или не приходит вовсе).',
+  },
   'no-offer': { en: 'No offer is named after the "|".', ru: 'После «|» не указано предложение.' },
-  'legacy-source': { en: 'An older source name that the marketplace no longer sends.', ru: 'Старое название источника, которое каталог больше не присылает.' },
-  'action-storefront-mismatch': { en: 'This action is not documented for this storefront; double-check the record.', ru: 'Для этой витрины такое действие не описано; перепроверьте запись.' },
+  'legacy-source': {
+    en: 'An older source name that the marketplace no longer sends.',
+    ru: 'Старое название источника, которое каталог больше не присылает.',
+  },
+  'action-storefront-mismatch': {
+    en: 'This action is not documented for this storefront; double-check the record.',
+    ru: 'Для этой витрины такое действие не описано; перепроверьте запись.',
+  },
 };
 
 export const REASONS: Readonly<Record<RejectReason, Text>> = {
   empty: { en: 'The value is empty.', ru: 'Значение пустое.' },
-  'not-marketplace': { en: 'Not a marketplace LeadSource: it does not start with a marketplace storefront.', ru: 'Это не LeadSource из каталога Microsoft: значение не начинается с названия витрины.' },
-  'salesforce-appexchange': { en: "Not a Microsoft lead: this is Salesforce AppExchange's own lead-source code.", ru: 'Это не лид Microsoft: это собственный код источника Salesforce AppExchange.' },
-  'unknown-action': { en: 'A marketplace storefront with an action code LeadLens does not know.', ru: 'Витрина каталога с неизвестным LeadLens кодом действия.' },
+  'not-marketplace': {
+    en: 'Not a marketplace LeadSource: it does not start with a marketplace storefront.',
+    ru: 'Это не LeadSource из каталога Microsoft: значение не начинается с названия витрины.',
+  },
+  'salesforce-appexchange': {
+    en: "Not a Microsoft lead: this is Salesforce AppExchange's own lead-source code.",
+    ru: 'Это не лид Microsoft: это собственный код источника Salesforce AppExchange.',
+  },
+  'unknown-action': {
+    en: 'A marketplace storefront with an action code LeadLens does not know.',
+    ru: 'Витрина каталога с неизвестным LeadLens кодом действия.',
+  },
   'missing-action': { en: 'A marketplace storefront with nothing after the "-".', ru: 'Витрина каталога, но после «-» ничего нет.' },
   'too-long': { en: 'Too long to be a LeadSource value.', ru: 'Слишком длинное значение для LeadSource.' },
 };

@@ -152,7 +152,7 @@ export function formatCsv(rows: string[][], opts: CsvWriteOptions = {}): string 
   const delim = opts.delimiter ?? ',';
   const verbatim = opts.verbatimColumns ?? 0;
   const body = rows
-    .map((r) => r.map((cell, i) => quoteIfNeeded(i < verbatim ? cell ?? '' : neutralise(cell ?? ''), delim)).join(delim))
+    .map((r) => r.map((cell, i) => quoteIfNeeded(i < verbatim ? (cell ?? '') : neutralise(cell ?? ''), delim)).join(delim))
     .join('\r\n');
   return (opts.bom ? '\ufeff' : '') + body + (rows.length ? '\r\n' : '');
 }

@@ -3,8 +3,25 @@
 import { findAction } from './catalog';
 import { decodeLeadSource } from './leadsource';
 import {
-  dashAt, FIRST_CHARS, idDot, isActionPrefix, isHex, isSpace, isWordChar, lower, matchSource, MAX_FOUND,
-  MAX_OFFER_IN_TEXT, MAX_TOKEN, meter, pipeAt, readDigits, spaceAt, startsWithLower, TEST_PREFIX, trimBounds,
+  dashAt,
+  FIRST_CHARS,
+  idDot,
+  isActionPrefix,
+  isHex,
+  isSpace,
+  isWordChar,
+  lower,
+  matchSource,
+  MAX_FOUND,
+  MAX_OFFER_IN_TEXT,
+  MAX_TOKEN,
+  meter,
+  pipeAt,
+  readDigits,
+  spaceAt,
+  startsWithLower,
+  TEST_PREFIX,
+  trimBounds,
 } from './leadsource-scan';
 import type { FoundLeadSource } from './types';
 
@@ -106,7 +123,7 @@ function scanOccurrence(s: string, i: number, n: number, textStart: number, text
   // The offer: up to the end of the line or a stop character, another occurrence, or a length cap.
   const encoded = pipe === 3;
   // A value opened by a bracket or quote in prose ends where that bracket or quote closes.
-  const closer = i > textStart ? CLOSER_OF.get(s.charCodeAt(i - 1)) ?? -1 : -1;
+  const closer = i > textStart ? (CLOSER_OF.get(s.charCodeAt(i - 1)) ?? -1) : -1;
   const o0 = skipFew(s, beforePipe + pipe, n, 3);
   let o1 = o0;
   let firstSpace = -1;
@@ -136,8 +153,14 @@ function scanOccurrence(s: string, i: number, n: number, textStart: number, text
   while (o1 > o0) {
     const c = s.charCodeAt(o1 - 1);
     meter.work++;
-    if (isSpace(c) || c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63) { o1--; continue; }
-    if (isTrailingCloser(c) && !opensInside(s, o0, o1 - 1, c)) { o1--; continue; }
+    if (isSpace(c) || c === 46 || c === 44 || c === 59 || c === 58 || c === 33 || c === 63) {
+      o1--;
+      continue;
+    }
+    if (isTrailingCloser(c) && !opensInside(s, o0, o1 - 1, c)) {
+      o1--;
+      continue;
+    }
     break;
   }
   return o1;

@@ -135,7 +135,6 @@ export function matchSource(s: string, i: number, end: number): SourceMatch | nu
   return best ? { entry: best.entry, literal: best.literal, end: bestEnd } : null;
 }
 
-
 /** Is the action a (strict) beginning of a known action code? Then the value was cut inside it. */
 export function isActionPrefix(token: string): boolean {
   const t = token.toLowerCase();

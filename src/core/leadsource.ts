@@ -22,14 +22,29 @@
 //   `not-marketplace`; either way only a bounded prefix is examined.
 import { ACTIONS, actionFromText, type ActionEntry } from './catalog';
 import { dotNetTicksToIso } from './ticks';
-import type { ActionCode, DecodedLeadSource, Offer, RejectReason, WarningCode } from './types';
+import type { DecodedLeadSource, Offer, RejectReason, WarningCode } from './types';
 import {
-  ACTION_CODES_LOWER, idDot, isActionPrefix, isDash, isHex, isSpace, isWordChar, lengthLooksCut, lower, matchSource,
-  MAX_TOKEN, MAX_VALUE, meter, readDigits, skipSpaces, startsWithLower, TEST_PREFIX, trimBounds,
+  ACTION_CODES_LOWER,
+  idDot,
+  isActionPrefix,
+  isDash,
+  isHex,
+  isSpace,
+  isWordChar,
+  lengthLooksCut,
+  lower,
+  matchSource,
+  MAX_TOKEN,
+  MAX_VALUE,
+  meter,
+  readDigits,
+  skipSpaces,
+  startsWithLower,
+  TEST_PREFIX,
+  trimBounds,
 } from './leadsource-scan';
 
 export { MAX_VALUE, PICKLIST_LIMIT } from './leadsource-scan';
-export { findLeadSources } from './find-leadsources';
 
 /** How many character looks the decoder has made since the last reset (for linearity tests). */
 export function decodeWork(): number {
@@ -80,10 +95,8 @@ function actionAt(s: string, a: number, b: number): ActionEntry | undefined {
   return undefined;
 }
 
-
 // ---------------------------------------------------------------------------------------------------
 // Offer
-
 
 /** A GUID offer id whose last group is short (`…-3ed0b622145`), as printed in some docs: a cut value. */
 function isCutGuid(id: string): boolean {
@@ -184,7 +197,6 @@ function percentDecode(v: string): string {
   }
   return out;
 }
-
 
 /** Decodes one LeadSource value. Never throws; a value that is not a LeadSource gets `ok: false` and a reason. */
 export function decodeLeadSource(text: string): DecodedLeadSource {
@@ -315,7 +327,6 @@ function setAction(r: DecodedLeadSource, entry: ActionEntry): void {
   r.stage = entry.stage;
   if (r.source && !entry.storefronts.includes(r.source)) warn(r, 'action-storefront-mismatch');
 }
-
 
 /** `MSFT_TEST_<ticks>-MSFT_TEST_<ticks>|Offer`, tolerating a cut anywhere. */
 function parseTestLead(input: string, v: string, cut: boolean): DecodedLeadSource {

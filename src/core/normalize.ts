@@ -25,10 +25,28 @@ for (const locale of COUNTRY_LOCALES) countries.registerLocale(locale);
 
 /** Names people write that the library's locale files do not carry (constituent countries etc.). */
 const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
-  england: 'GB', scotland: 'GB', wales: 'GB', 'northern ireland': 'GB', britain: 'GB',
-  'great britain': 'GB', holland: 'NL', 'south korea': 'KR', 'north korea': 'KP', russia: 'RU',
-  'россия': 'RU', 'рф': 'RU', 'сша': 'US', 'америка': 'US', 'uae': 'AE', 'оаэ': 'AE', 'англия': 'GB',
-  'великобритания': 'GB', 'беларусь': 'BY', 'белоруссия': 'BY', 'казахстан': 'KZ', 'украина': 'UA',
+  england: 'GB',
+  scotland: 'GB',
+  wales: 'GB',
+  'northern ireland': 'GB',
+  britain: 'GB',
+  'great britain': 'GB',
+  holland: 'NL',
+  'south korea': 'KR',
+  'north korea': 'KP',
+  russia: 'RU',
+  россия: 'RU',
+  рф: 'RU',
+  сша: 'US',
+  америка: 'US',
+  uae: 'AE',
+  оаэ: 'AE',
+  англия: 'GB',
+  великобритания: 'GB',
+  беларусь: 'BY',
+  белоруссия: 'BY',
+  казахстан: 'KZ',
+  украина: 'UA',
 };
 
 export interface NormalizeOptions {
@@ -119,13 +137,13 @@ export function normalizePhone(value: string | null | undefined, country: string
   const region = country && /^[A-Z]{2}$/.test(country) ? (country as CountryCode) : undefined;
   try {
     const parsed = text.startsWith('+') ? parsePhoneNumberFromString(text) : parsePhoneNumberFromString(text, region);
-    if (parsed && parsed.isPossible()) return parsed.number;
+    if (parsed?.isPossible()) return parsed.number;
     if (!region && !text.startsWith('+')) {
       // No country to go on: an 11+ digit number may already carry its country code.
       const digits = text.replace(/\D/g, '');
       if (digits.length >= 11) {
         const intl = parsePhoneNumberFromString('+' + digits);
-        if (intl && intl.isValid()) return intl.number;
+        if (intl?.isValid()) return intl.number;
       }
     }
   } catch {

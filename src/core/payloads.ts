@@ -96,7 +96,12 @@ function markTestLead(decoded: DecodedLeadSource | null, lead: Lead): DecodedLea
 }
 
 /** Decoded LeadSource, completed by a separate action code and offer id/title when the record has them. */
-function leadSourceFrom(raw: string | undefined, actionCode: string | undefined, productId: string | undefined, offerTitle: string | undefined): DecodedLeadSource | null {
+function leadSourceFrom(
+  raw: string | undefined,
+  actionCode: string | undefined,
+  productId: string | undefined,
+  offerTitle: string | undefined,
+): DecodedLeadSource | null {
   if (raw === undefined) return null;
   let d = decodeLeadSource(raw);
   if (actionCode) d = withActionCode(d, actionCode);
@@ -104,7 +109,10 @@ function leadSourceFrom(raw: string | undefined, actionCode: string | undefined,
   const dot = productId ? productId.indexOf('.') : -1;
   if (productId && dot > 0 && dot < productId.length - 1 && !/\s/.test(productId)) {
     // ProductId is a separate, complete column: it gives the confident id even when LeadSource was cut.
-    d = { ...d, offer: { publisherId: productId.slice(0, dot), offerId: productId.slice(dot + 1), title: offerTitle ?? d.offer?.title ?? productId } };
+    d = {
+      ...d,
+      offer: { publisherId: productId.slice(0, dot), offerId: productId.slice(dot + 1), title: offerTitle ?? d.offer?.title ?? productId },
+    };
   } else if (offerTitle) {
     d = { ...d, offer: d.offer ? { ...d.offer, title: offerTitle } : { publisherId: null, offerId: null, title: offerTitle } };
   }
@@ -291,7 +299,17 @@ const CSV_HEADERS: Record<CsvField, readonly string[]> = {
   offerTitle: ['offertitle', 'offerdisplayname', 'offername', 'offer', 'productname'],
   productId: ['productid', 'offerid'],
   description: ['description', 'notes', 'comments', 'message', 'описание'],
-  createdAt: ['leadcreationdatetime', 'createdtime', 'createdon', 'createddate', 'createdat', 'created', 'datecreated', 'датасоздания', 'создано'],
+  createdAt: [
+    'leadcreationdatetime',
+    'createdtime',
+    'createdon',
+    'createddate',
+    'createdat',
+    'created',
+    'datecreated',
+    'датасоздания',
+    'создано',
+  ],
 };
 
 export type CsvColumns = Partial<Record<CsvField, number>>;
@@ -340,7 +358,10 @@ export function leadFromCsvRow(columns: CsvColumns, row: string[]): Lead {
  * (row = 1-based data row, header not counted) and reading goes on. A file without a recognisable
  * header, or with a quote that never closes, throws (PayloadError / CsvError).
  */
-export function readLeadsCsv(csvText: string): { leads: Array<{ row: number; lead: Lead }>; errors: Array<{ row: number; line: number; message: string }> } {
+export function readLeadsCsv(csvText: string): {
+  leads: Array<{ row: number; lead: Lead }>;
+  errors: Array<{ row: number; line: number; message: string }>;
+} {
   const rowLines: number[] = [];
   const rows = parseCsv(csvText, { delimiter: detectDelimiter(csvText), rowLines });
   const header = rows[0];

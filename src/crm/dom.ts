@@ -112,9 +112,7 @@ export function valueElement(cell: Element, prefer?: string): Element {
   if (control) return control;
   const whole = clean(current.textContent ?? '');
   for (;;) {
-    const next = Array.from(current.children).find(
-      (c) => !c.matches(OWN_NODES) && clean(c.textContent ?? '') === whole,
-    );
+    const next = Array.from(current.children).find((c) => !c.matches(OWN_NODES) && clean(c.textContent ?? '') === whole);
     if (!next) return current;
     current = next;
   }
@@ -137,7 +135,7 @@ export function parseShownDate(text: string | null | undefined): string | undefi
   if (!s) return undefined;
   if (/^\d{4}-\d{2}-\d{2}T/.test(s)) {
     const d = new Date(s);
-    return isNaN(d.getTime()) ? undefined : d.toISOString();
+    return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
   }
   let y: number, mo: number, d: number;
   let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(.*)$/.exec(s);
@@ -145,13 +143,15 @@ export function parseShownDate(text: string | null | undefined): string | undefi
   if (m) {
     [d, mo, y, rest] = [+m[1]!, +m[2]!, +m[3]!, m[4]!];
   } else if ((m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(.*)$/.exec(s))) {
-    const a = +m[1]!, b = +m[2]!;
+    const a = +m[1]!,
+      b = +m[2]!;
     [mo, d] = a > 12 ? [b, a] : [a, b];
     [y, rest] = [+m[3]!, m[4]!];
   } else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})(.*)$/.exec(s))) {
     [y, mo, d, rest] = [+m[1]!, +m[2]!, +m[3]!, m[4]!];
   } else return undefined;
-  let h = 0, min = 0;
+  let h = 0,
+    min = 0;
   const t = /^[,\s]*(\d{1,2}):(\d{2})(?::\d{2})?\s*([AaPp][Mm])?/.exec(rest);
   if (t) {
     h = +t[1]!;
@@ -161,6 +161,6 @@ export function parseShownDate(text: string | null | undefined): string | undefi
     if (ampm === 'am' && h === 12) h = 0;
   }
   const date = new Date(y, mo - 1, d, h, min);
-  if (isNaN(date.getTime()) || date.getMonth() !== mo - 1 || date.getDate() !== d) return undefined;
+  if (Number.isNaN(date.getTime()) || date.getMonth() !== mo - 1 || date.getDate() !== d) return undefined;
   return date.toISOString();
 }

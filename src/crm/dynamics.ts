@@ -54,7 +54,11 @@ function param(url: URL, name: string): string | null {
 /** The attribute a control shows: strips header/BPF prefixes, composite parts and copy numbers. */
 export function attributeOf(control: string): string {
   let name = control;
-  for (const p of DYNAMICS.prefixes) if (name.startsWith(p)) { name = name.slice(p.length); break; }
+  for (const p of DYNAMICS.prefixes)
+    if (name.startsWith(p)) {
+      name = name.slice(p.length);
+      break;
+    }
   const composite = name.indexOf(DYNAMICS.compositePart);
   if (composite >= 0) name = name.slice(composite + DYNAMICS.compositePart.length);
   if (KNOWN.has(name)) return name;

@@ -1,6 +1,6 @@
 // Fallback for CRMs we have no adapter for: any visible text or input value that holds a LeadSource.
 // It knows nothing about records, so occurrences carry no customer fields and no record id.
-import { findLeadSources } from '../core/leadsource';
+import { findLeadSources } from '../core/find-leadsources';
 import { isHidden, OWN_NODES, shadowRootsIn } from './dom';
 import { mayHoldLeadSource } from './record';
 import type { CrmAdapter, Extracted, PageKind } from './types';

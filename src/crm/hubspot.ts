@@ -12,8 +12,7 @@ export const HUBSPOT = {
   listPath: /^\/contacts\/(\d+)\/objects\/(\d+-\d+)\/views\/[^/]+\/list\/?$/,
   record: {
     scope: '[data-test-id="left-sidebar"], [data-test-id="middle-pane"], [data-test-id="records-right-sidebar"]',
-    property:
-      '[data-selenium-test^="property-input-"], [data-test-id^="property-input-"], [data-field], [data-profile-property]',
+    property: '[data-selenium-test^="property-input-"], [data-test-id^="property-input-"], [data-field], [data-profile-property]',
     title: '[data-selenium-test="highlightTitle"]',
     titleName: 'highlightTitle',
   },
@@ -47,7 +46,8 @@ function kindOf(location: URL): PageKind | null {
   let m = HUBSPOT.recordPath.exec(location.pathname);
   if (m) return types.includes(m[2]!) ? { crm: 'hubspot', view: 'record', entity: m[2]!, recordId: m[3]! } : null;
   if ((m = HUBSPOT.legacyRecordPath.exec(location.pathname))) return { crm: 'hubspot', view: 'record', entity: '0-1', recordId: m[2]! };
-  if ((m = HUBSPOT.listPath.exec(location.pathname)) && types.includes(m[2]!)) return { crm: 'hubspot', view: 'list', entity: m[2]!, recordId: null };
+  if ((m = HUBSPOT.listPath.exec(location.pathname)) && types.includes(m[2]!))
+    return { crm: 'hubspot', view: 'list', entity: m[2]!, recordId: null };
   return null;
 }
 
@@ -68,7 +68,8 @@ function readRecord(root: ParentNode, location: URL, kind: PageKind): Extracted[
   const fields: FieldRead[] = [];
   for (const scope of scopes) {
     for (const title of Array.from(scope.querySelectorAll(HUBSPOT.record.title))) {
-      if (!isHidden(title)) fields.push({ name: HUBSPOT.record.titleName, key: HUBSPOT.record.titleName, el: title, text: readShown(title) });
+      if (!isHidden(title))
+        fields.push({ name: HUBSPOT.record.titleName, key: HUBSPOT.record.titleName, el: title, text: readShown(title) });
     }
     const candidates = Array.from(scope.querySelectorAll(HUBSPOT.record.property));
     for (const el of candidates) {

@@ -26,13 +26,20 @@ const SHAPES: Record<Message['type'], Shape> = {
 
 function fits(value: unknown, kind: Shape[string]): boolean {
   switch (kind) {
-    case 'string': return typeof value === 'string' && value.length <= MAX_TEXT * 20;
-    case 'number': return typeof value === 'number' && Number.isFinite(value);
-    case 'object': return typeof value === 'object' && value !== null && !Array.isArray(value);
-    case 'optional-object': return value === undefined || (typeof value === 'object' && value !== null);
-    case 'array': return Array.isArray(value);
-    case 'format': return value === 'json' || value === 'csv';
-    case 'decision': return value === 'confirmed' || value === 'rejected';
+    case 'string':
+      return typeof value === 'string' && value.length <= MAX_TEXT * 20;
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'optional-object':
+      return value === undefined || (typeof value === 'object' && value !== null);
+    case 'array':
+      return Array.isArray(value);
+    case 'format':
+      return value === 'json' || value === 'csv';
+    case 'decision':
+      return value === 'confirmed' || value === 'rejected';
   }
 }
 

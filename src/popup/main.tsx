@@ -9,6 +9,8 @@ document.documentElement.style.width = '380px';
 const firefoxSidebar = (globalThis as { browser?: { sidebarAction?: { open(): Promise<void> } } }).browser?.sidebarAction;
 const openSidePanel = chrome.sidePanel
   ? () => chrome.windows.getCurrent().then((w) => chrome.sidePanel.open({ windowId: w.id! }))
-  : firefoxSidebar ? () => firefoxSidebar.open() : undefined;
+  : firefoxSidebar
+    ? () => firefoxSidebar.open()
+    : undefined;
 await applyLanguageSetting();
 render(<Popup openSidePanel={openSidePanel} />, document.getElementById('app')!);

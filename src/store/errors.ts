@@ -20,10 +20,16 @@ export function toStoreError(error: unknown): unknown {
   if (error instanceof StoreError) return error;
   const name = (error as { name?: unknown } | null)?.name;
   if (name === 'QuotaExceededError') {
-    return new StoreError('quota', 'The browser has no more storage space for LeadLens. Nothing already stored was lost; free some disk space or lower the retention period, then try again.', { cause: error });
+    return new StoreError(
+      'quota',
+      'The browser has no more storage space for LeadLens. Nothing already stored was lost; free some disk space or lower the retention period, then try again.',
+      { cause: error },
+    );
   }
   if (name === 'VersionError') {
-    return new StoreError('version', 'The lead memory was written by a newer version of LeadLens. Update the extension to use it.', { cause: error });
+    return new StoreError('version', 'The lead memory was written by a newer version of LeadLens. Update the extension to use it.', {
+      cause: error,
+    });
   }
   return error;
 }

@@ -8,9 +8,22 @@ import type { Stage } from '../core/types';
 import { StoreError, toStoreError } from './errors';
 import { formatExportCsv, formatExportJson, parseExportJson, readImportCsv, EXPORT_FORMAT, EXPORT_VERSION } from './portability';
 import {
-  buildSighting, customerFromSighting, customerFromSightings, isStoredCustomer, isStoredSighting, mergeIntoCustomer,
-  normalizedOf, pairId, publicSighting, recordKeyOf, SETTINGS_KEY, stageOf, withDerived,
-  type StoredCustomer, type StoredDecision, type StoredSighting,
+  buildSighting,
+  customerFromSighting,
+  customerFromSightings,
+  isStoredCustomer,
+  isStoredSighting,
+  mergeIntoCustomer,
+  normalizedOf,
+  pairId,
+  publicSighting,
+  recordKeyOf,
+  SETTINGS_KEY,
+  stageOf,
+  withDerived,
+  type StoredCustomer,
+  type StoredDecision,
+  type StoredSighting,
 } from './records';
 import { DEFAULT_DB_NAME, openDatabase, type LeadDatabase, type LeadDb } from './schema';
 import { DEFAULT_SETTINGS, type CustomerView, type IngestResult, type MatchInfo, type Settings, type SightingInput } from './types';
@@ -80,9 +93,15 @@ class IdbLeadMemory implements LeadMemory {
   /** The open connection; reopened after another context's upgrade closed it. */
   db(): Promise<LeadDatabase> {
     if (!this.connection) {
-      const opening = openDatabase(this.name, undefined, { onClosed: () => { this.connection = null; } });
+      const opening = openDatabase(this.name, undefined, {
+        onClosed: () => {
+          this.connection = null;
+        },
+      });
       this.connection = opening;
-      opening.catch(() => { if (this.connection === opening) this.connection = null; });
+      opening.catch(() => {
+        if (this.connection === opening) this.connection = null;
+      });
     }
     return this.connection;
   }
@@ -90,7 +109,10 @@ class IdbLeadMemory implements LeadMemory {
   close(): void {
     const c = this.connection;
     this.connection = null;
-    void c?.then((db) => db.close(), () => undefined);
+    void c?.then(
+      (db) => db.close(),
+      () => undefined,
+    );
   }
 
   takeProblems(): StoreError[] {
@@ -100,7 +122,10 @@ class IdbLeadMemory implements LeadMemory {
   }
 
   private corrupt(store: string, key: unknown): void {
-    const problem = new StoreError('corrupt', `A damaged ${store} record (${String(key)}) was skipped. The rest of the lead memory is intact; forgetting that customer or exporting and re-importing removes it.`);
+    const problem = new StoreError(
+      'corrupt',
+      `A damaged ${store} record (${String(key)}) was skipped. The rest of the lead memory is intact; forgetting that customer or exporting and re-importing removes it.`,
+    );
     this.problems.push(problem);
     this.opts.onProblem?.(problem);
   }
@@ -145,7 +170,13 @@ class IdbLeadMemory implements LeadMemory {
     });
   }
 
-  private async ingestOne(tx: RwTx, input: SightingInput, normalized: ReturnType<typeof normalizedOf>, recordKey: string, writes: Promise<unknown>[]): Promise<IngestResult> {
+  private async ingestOne(
+    tx: RwTx,
+    input: SightingInput,
+    normalized: ReturnType<typeof normalizedOf>,
+    recordKey: string,
+    writes: Promise<unknown>[],
+  ): Promise<IngestResult> {
     const sightings = tx.objectStore('sightings');
     const customers = tx.objectStore('customers');
     const profile = matchProfile(normalized);
@@ -217,7 +248,12 @@ class IdbLeadMemory implements LeadMemory {
       // Decisions matter only when the lead could go to more than one customer.
       const decisions = tx.objectStore('decisions').index('customers');
       const found = await Promise.all([...customerIds].map((id) => decisions.getAll(id)));
-      rejected = new Set(found.flat().filter((d) => d.decision === 'rejected').map((d) => d.id));
+      rejected = new Set(
+        found
+          .flat()
+          .filter((d) => d.decision === 'rejected')
+          .map((d) => d.id),
+      );
     }
     return decideMatch(profile, byId.values(), { isRejected: (a, b) => rejected.has(pairId(a, b)) });
   }
@@ -228,7 +264,14 @@ class IdbLeadMemory implements LeadMemory {
     const db = await this.db();
     const tx = db.transaction([...ALL], 'readonly');
     const o = await this.judge(tx, profile, await this.candidates(tx, profile));
-    return { status: o.status, fields: o.fields, score: o.score, matchedSightingId: o.matched, candidateCustomerId: o.status === 'duplicate' ? o.customerId : o.candidateCustomerId, decision: null };
+    return {
+      status: o.status,
+      fields: o.fields,
+      score: o.score,
+      matchedSightingId: o.matched,
+      candidateCustomerId: o.status === 'duplicate' ? o.customerId : o.candidateCustomerId,
+      decision: null,
+    };
   }
 
   // -----------------------------------------------------------------------------------------------
@@ -265,7 +308,8 @@ class IdbLeadMemory implements LeadMemory {
     const pending: CustomerView['pending'] = [];
     for (const s of sightings) {
       const cand = s.match.candidateCustomerId;
-      if (s.match.status !== 'possible' || !cand || s.match.decision || cand === customerId || decided.has(pairId(customerId, cand))) continue;
+      if (s.match.status !== 'possible' || !cand || s.match.decision || cand === customerId || decided.has(pairId(customerId, cand)))
+        continue;
       if (!(await tx.objectStore('customers').getKey(cand))) continue; // the candidate was forgotten
       pending.push({ sightingId: s.id, candidateCustomerId: cand, fields: s.match.fields });
     }
@@ -279,7 +323,10 @@ class IdbLeadMemory implements LeadMemory {
         sightingId: s.id,
         action: s.leadSource?.action ?? null,
         stage: stageOf(s),
-        offer: s.leadSource?.offer?.title ?? s.offerTitle ?? (s.leadSource?.offer?.offerId ? `${s.leadSource.offer.publisherId}.${s.leadSource.offer.offerId}` : null),
+        offer:
+          s.leadSource?.offer?.title ??
+          s.offerTitle ??
+          (s.leadSource?.offer?.offerId ? `${s.leadSource.offer.publisherId}.${s.leadSource.offer.offerId}` : null),
         source: s.leadSource?.source ?? null,
         at: at(s),
         crm: s.crm,
@@ -311,7 +358,13 @@ class IdbLeadMemory implements LeadMemory {
       const candidate = s.match.candidateCustomerId;
       if (!candidate) throw new StoreError('corrupt', 'This lead has no possible match to confirm or reject.');
       const from = s.customerId;
-      const record: StoredDecision = { id: pairId(from, candidate), customers: [from, candidate], decision, sightingId, at: this.now().toISOString() };
+      const record: StoredDecision = {
+        id: pairId(from, candidate),
+        customers: [from, candidate],
+        decision,
+        sightingId,
+        at: this.now().toISOString(),
+      };
       await tx.objectStore('decisions').put(record);
       await sightings.put({ ...s, match: { ...s.match, decision } });
       if (decision === 'confirmed' && from !== candidate && (await tx.objectStore('customers').getKey(candidate))) {
@@ -360,7 +413,10 @@ class IdbLeadMemory implements LeadMemory {
       }
       const { candidateCustomerId: _drop, ...rest } = p;
       const matchedGone = p.match.matchedSightingId !== null && gone.has(p.match.matchedSightingId);
-      await sightings.put({ ...rest, match: { ...p.match, candidateCustomerId: null, matchedSightingId: matchedGone ? null : p.match.matchedSightingId } });
+      await sightings.put({
+        ...rest,
+        match: { ...p.match, candidateCustomerId: null, matchedSightingId: matchedGone ? null : p.match.matchedSightingId },
+      });
     }
   }
 
@@ -433,7 +489,9 @@ class IdbLeadMemory implements LeadMemory {
     ]);
     const okCustomers = customers.filter((c) => isStoredCustomer(c) || (this.corrupt('customer', (c as { id?: unknown })?.id), false));
     const known = new Set(okCustomers.map((c) => c.id));
-    const okSightings = sightings.filter((s) => (isStoredSighting(s) && known.has(s.customerId)) || (this.corrupt('sighting', (s as { id?: unknown })?.id), false));
+    const okSightings = sightings.filter(
+      (s) => (isStoredSighting(s) && known.has(s.customerId)) || (this.corrupt('sighting', (s as { id?: unknown })?.id), false),
+    );
     return { customers: okCustomers, sightings: okSightings, decisions };
   }
 
@@ -445,7 +503,9 @@ class IdbLeadMemory implements LeadMemory {
       let skipped = 0;
       const touched = new Set<string>();
       // Requests are issued together and awaited together: one round trip per step, not per record.
-      const existing = await Promise.all(doc.sightings.map(async (s) => (await sightings.getKey(s.id)) ?? (await sightings.index('recordKey').getKey(s.recordKey))));
+      const existing = await Promise.all(
+        doc.sightings.map(async (s) => (await sightings.getKey(s.id)) ?? (await sightings.index('recordKey').getKey(s.recordKey))),
+      );
       const writes: Promise<unknown>[] = [];
       const fresh = new Set<string>();
       doc.sightings.forEach((s, i) => {
@@ -461,11 +521,13 @@ class IdbLeadMemory implements LeadMemory {
       await Promise.all(writes);
       const wanted = doc.customers.filter((c) => touched.has(c.id));
       const all = await Promise.all(wanted.map((c) => this.sightingsOf(tx, c.id)));
-      await Promise.all(wanted.map((c, i) => {
-        const rebuilt = customerFromSightings(c.id, all[i]!);
-        // Keep the exported display fields; derive the company keys from the sightings.
-        return tx.objectStore('customers').put({ ...c, orgKeys: rebuilt?.orgKeys ?? [] });
-      }));
+      await Promise.all(
+        wanted.map((c, i) => {
+          const rebuilt = customerFromSightings(c.id, all[i]!);
+          // Keep the exported display fields; derive the company keys from the sightings.
+          return tx.objectStore('customers').put({ ...c, orgKeys: rebuilt?.orgKeys ?? [] });
+        }),
+      );
       for (const d of doc.decisions) await tx.objectStore('decisions').put(d);
       return { imported, skipped };
     });

@@ -4,7 +4,15 @@ import { formatCsv } from '../core/csv';
 import { readLeadsCsv } from '../core/payloads';
 import type { Lead } from '../core/types';
 import { StoreError } from './errors';
-import { customerProblem, decisionProblem, settingsProblem, sightingProblem, stageOf, type StoredCustomer, type StoredDecision } from './records';
+import {
+  customerProblem,
+  decisionProblem,
+  settingsProblem,
+  sightingProblem,
+  stageOf,
+  type StoredCustomer,
+  type StoredDecision,
+} from './records';
 import type { Settings, Sighting } from './types';
 
 export const EXPORT_FORMAT = 'leadlens-memory';
@@ -63,9 +71,14 @@ export function parseExportJson(text: string): MemoryExport {
   if (d.format !== EXPORT_FORMAT) return fail(`"format" must be "${EXPORT_FORMAT}"`, '"format"');
   if (typeof d.version !== 'number') return fail('"version" is missing', '"version"');
   if (d.version > EXPORT_VERSION) {
-    throw new StoreError('version', `This export was made by a newer LeadLens (format version ${d.version}; this one reads up to ${EXPORT_VERSION}). Update the extension to import it.`, { line: lineAt(body, Math.max(0, body.indexOf('"version"'))) });
+    throw new StoreError(
+      'version',
+      `This export was made by a newer LeadLens (format version ${d.version}; this one reads up to ${EXPORT_VERSION}). Update the extension to import it.`,
+      { line: lineAt(body, Math.max(0, body.indexOf('"version"'))) },
+    );
   }
-  for (const k of ['customers', 'sightings', 'decisions'] as const) if (!Array.isArray(d[k])) return fail(`"${k}" must be a list`, `"${k}"`);
+  for (const k of ['customers', 'sightings', 'decisions'] as const)
+    if (!Array.isArray(d[k])) return fail(`"${k}" must be a list`, `"${k}"`);
   const settingsIssue = d.settings === undefined ? null : settingsProblem(d.settings);
   if (settingsIssue) return fail(settingsIssue, '"settings"');
   const check = (items: unknown[], problem: (v: unknown) => string | null, what: string): void => {
@@ -81,7 +94,8 @@ export function parseExportJson(text: string): MemoryExport {
   check(d.decisions as unknown[], decisionProblem, 'decision');
   const customerIds = new Set((d.customers as StoredCustomer[]).map((c) => c.id));
   for (const s of d.sightings as Sighting[]) {
-    if (!customerIds.has(s.customerId)) fail(`sighting ${s.id} belongs to customer ${s.customerId}, which is not in the file`, JSON.stringify(s.id));
+    if (!customerIds.has(s.customerId))
+      fail(`sighting ${s.id} belongs to customer ${s.customerId}, which is not in the file`, JSON.stringify(s.id));
   }
   return d as unknown as MemoryExport;
 }
@@ -94,17 +108,52 @@ function lineAt(text: string, offset: number): number {
 
 /** Column headers of the CSV export, spelled so the core's CSV reader recognises them on re-import. */
 const CSV_HEADER = [
-  'Customer ID', 'First Name', 'Last Name', 'Full Name', 'Email', 'Phone', 'Company', 'Title', 'Country', 'Lead Source', 'Offer Title',
-  'Stage', 'Created At', 'First Seen', 'Last Seen', 'CRM', 'Record ID', 'Record URL', 'Match', 'Matched Fields',
+  'Customer ID',
+  'First Name',
+  'Last Name',
+  'Full Name',
+  'Email',
+  'Phone',
+  'Company',
+  'Title',
+  'Country',
+  'Lead Source',
+  'Offer Title',
+  'Stage',
+  'Created At',
+  'First Seen',
+  'Last Seen',
+  'CRM',
+  'Record ID',
+  'Record URL',
+  'Match',
+  'Matched Fields',
 ];
 
 export function formatExportCsv(sightings: Sighting[]): string {
   const rows = sightings.map((s) => {
     const c = s.customer;
     return [
-      s.customerId, c.firstName ?? '', c.lastName ?? '', c.fullName ?? '', c.email ?? '', c.phone ?? '', c.company ?? '',
-      c.title ?? '', c.country ?? '', s.leadSource?.input ?? '', s.offerTitle ?? '', stageOf(s), s.createdAt ?? '', s.firstSeen,
-      s.lastSeen, s.crm, s.recordId ?? '', s.recordUrl ?? '', s.match.status, s.match.fields.join(' '),
+      s.customerId,
+      c.firstName ?? '',
+      c.lastName ?? '',
+      c.fullName ?? '',
+      c.email ?? '',
+      c.phone ?? '',
+      c.company ?? '',
+      c.title ?? '',
+      c.country ?? '',
+      s.leadSource?.input ?? '',
+      s.offerTitle ?? '',
+      stageOf(s),
+      s.createdAt ?? '',
+      s.firstSeen,
+      s.lastSeen,
+      s.crm,
+      s.recordId ?? '',
+      s.recordUrl ?? '',
+      s.match.status,
+      s.match.fields.join(' '),
     ];
   });
   return formatCsv([CSV_HEADER, ...rows], { bom: true });
@@ -120,9 +169,16 @@ export function readImportCsv(text: string): Lead[] {
     read = readLeadsCsv(text);
   } catch (e) {
     const line = (e as { line?: unknown }).line;
-    throw new StoreError('import', `The CSV file cannot be read: ${e instanceof Error ? e.message : String(e)}`, typeof line === 'number' ? { line } : { line: 1 });
+    throw new StoreError(
+      'import',
+      `The CSV file cannot be read: ${e instanceof Error ? e.message : String(e)}`,
+      typeof line === 'number' ? { line } : { line: 1 },
+    );
   }
   const bad = read.errors[0];
-  if (bad) throw new StoreError('import', `Row ${bad.row} of the CSV file (line ${bad.line}): ${bad.message}. Nothing was imported.`, { line: bad.line });
+  if (bad)
+    throw new StoreError('import', `Row ${bad.row} of the CSV file (line ${bad.line}): ${bad.message}. Nothing was imported.`, {
+      line: bad.line,
+    });
   return read.leads.map((l) => l.lead);
 }

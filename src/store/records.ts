@@ -102,7 +102,10 @@ export function stageOf(s: Sighting): Stage {
 }
 
 export function displayNameOf(n: NormalizedCustomer, raw: Sighting['customer']): string {
-  const name = [raw.firstName?.trim(), raw.lastName?.trim()].filter(Boolean).join(' ') || raw.fullName?.trim() || [n.firstName, n.lastName].filter(Boolean).join(' ');
+  const name =
+    [raw.firstName?.trim(), raw.lastName?.trim()].filter(Boolean).join(' ') ||
+    raw.fullName?.trim() ||
+    [n.firstName, n.lastName].filter(Boolean).join(' ');
   return name || n.email || raw.company?.trim() || '—';
 }
 
@@ -162,13 +165,17 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 /** Why a value is not a valid public sighting, or null when it is. */
 export function sightingProblem(v: unknown): string | null {
   if (!isObj(v)) return 'a sighting must be an object';
-  for (const k of ['id', 'customerId', 'crm', 'recordKey', 'firstSeen', 'lastSeen'] as const) if (!isStr(v[k]) || v[k] === '') return `sighting field "${k}" must be a non-empty string`;
-  for (const k of ['recordId', 'recordUrl', 'offerTitle', 'description', 'createdAt'] as const) if (!isStrOrNull(v[k])) return `sighting field "${k}" must be a string or null`;
+  for (const k of ['id', 'customerId', 'crm', 'recordKey', 'firstSeen', 'lastSeen'] as const)
+    if (!isStr(v[k]) || v[k] === '') return `sighting field "${k}" must be a non-empty string`;
+  for (const k of ['recordId', 'recordUrl', 'offerTitle', 'description', 'createdAt'] as const)
+    if (!isStrOrNull(v[k])) return `sighting field "${k}" must be a string or null`;
   if (!isObj(v.customer)) return 'sighting field "customer" must be an object';
   if (!isObj(v.normalized)) return 'sighting field "normalized" must be an object';
   if (v.leadSource !== null && !isObj(v.leadSource)) return 'sighting field "leadSource" must be an object or null';
-  if (!isObj(v.match) || !['new', 'possible', 'duplicate'].includes(v.match.status as string)) return 'sighting field "match" must have a status of new, possible or duplicate';
-  if (Number.isNaN(Date.parse(v.firstSeen as string)) || Number.isNaN(Date.parse(v.lastSeen as string))) return 'sighting dates must be ISO 8601';
+  if (!isObj(v.match) || !['new', 'possible', 'duplicate'].includes(v.match.status as string))
+    return 'sighting field "match" must have a status of new, possible or duplicate';
+  if (Number.isNaN(Date.parse(v.firstSeen as string)) || Number.isNaN(Date.parse(v.lastSeen as string)))
+    return 'sighting dates must be ISO 8601';
   return null;
 }
 
@@ -178,7 +185,8 @@ export function isStoredSighting(v: unknown): v is StoredSighting {
 
 export function customerProblem(v: unknown): string | null {
   if (!isObj(v)) return 'a customer must be an object';
-  for (const k of ['id', 'displayName', 'firstSeen', 'lastSeen', 'furthestStage'] as const) if (!isStr(v[k])) return `customer field "${k}" must be a string`;
+  for (const k of ['id', 'displayName', 'firstSeen', 'lastSeen', 'furthestStage'] as const)
+    if (!isStr(v[k])) return `customer field "${k}" must be a string`;
   for (const k of ['email', 'phone', 'company'] as const) if (!isStrOrNull(v[k])) return `customer field "${k}" must be a string or null`;
   return null;
 }
@@ -190,14 +198,16 @@ export function isStoredCustomer(v: unknown): v is StoredCustomer {
 export function decisionProblem(v: unknown): string | null {
   if (!isObj(v)) return 'a decision must be an object';
   if (!isStr(v.id) || !isStr(v.sightingId) || !isStr(v.at)) return 'decision fields "id", "sightingId" and "at" must be strings';
-  if (!Array.isArray(v.customers) || v.customers.length !== 2 || !v.customers.every(isStr)) return 'decision field "customers" must be two ids';
+  if (!Array.isArray(v.customers) || v.customers.length !== 2 || !v.customers.every(isStr))
+    return 'decision field "customers" must be two ids';
   if (v.decision !== 'confirmed' && v.decision !== 'rejected') return 'decision must be confirmed or rejected';
   return null;
 }
 
 export function settingsProblem(v: unknown): string | null {
   if (!isObj(v)) return 'settings must be an object';
-  if (v.retentionDays !== undefined && (typeof v.retentionDays !== 'number' || !(v.retentionDays > 0))) return 'retentionDays must be a positive number';
+  if (v.retentionDays !== undefined && (typeof v.retentionDays !== 'number' || !(v.retentionDays > 0)))
+    return 'retentionDays must be a positive number';
   if (v.defaultCountry !== undefined && !isStrOrNull(v.defaultCountry)) return 'defaultCountry must be a string or null';
   if (v.lang !== undefined && !['auto', 'en', 'ru'].includes(v.lang as string)) return 'lang must be auto, en or ru';
   return null;

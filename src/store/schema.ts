@@ -109,7 +109,12 @@ export function openDatabase(name: string, version = DB_VERSION, handlers: OpenH
       blocked: () => {
         if (settled) return;
         settled = true;
-        reject(new StoreError('blocked', 'LeadLens is open in another tab with an older version of its memory. Close or reload the other LeadLens tabs, then try again.'));
+        reject(
+          new StoreError(
+            'blocked',
+            'LeadLens is open in another tab with an older version of its memory. Close or reload the other LeadLens tabs, then try again.',
+          ),
+        );
       },
       blocking: (_current, _blocked, event) => {
         (event.target as IDBDatabase).close();
@@ -119,7 +124,8 @@ export function openDatabase(name: string, version = DB_VERSION, handlers: OpenH
     });
     opening.then(
       (db) => {
-        if (settled) db.close(); // the caller was already told 'blocked'
+        if (settled)
+          db.close(); // the caller was already told 'blocked'
         else {
           settled = true;
           resolve(db);

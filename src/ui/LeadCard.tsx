@@ -8,7 +8,11 @@ import { t } from '../platform/browser';
 import { formatRelative, formatWhen } from './format';
 
 export function StageChip({ stage, lang }: { stage: Stage; lang: Lang }) {
-  return <span class={`chip stage-${stage}`} data-stage={stage}>{stageLabel(stage, lang)}</span>;
+  return (
+    <span class={`chip stage-${stage}`} data-stage={stage}>
+      {stageLabel(stage, lang)}
+    </span>
+  );
 }
 
 function Row({ label, children }: { label: string; children: ComponentChildren }) {
@@ -35,7 +39,9 @@ export function LeadCard({ decoded, lang, leadTime, now = new Date(), showSteps 
   if (!decoded.ok) {
     return (
       <article class="card rejected" data-testid="lead-card" data-ok="false">
-        <p class="input"><code>{decoded.input}</code></p>
+        <p class="input">
+          <code>{decoded.input}</code>
+        </p>
         <dl>
           <Row label={t('fieldReason')}>{decoded.reason ? reasonLabel(decoded.reason, lang) : '—'}</Row>
         </dl>
@@ -45,21 +51,52 @@ export function LeadCard({ decoded, lang, leadTime, now = new Date(), showSteps 
   const playbook = playbookFor(decoded, leadTime ?? now, lang);
   const offer = decoded.offer;
   return (
-    <article class="card" data-testid="lead-card" data-ok="true" data-source={decoded.source ?? ''} data-action={decoded.action ?? ''} data-stage={decoded.stage}>
+    <article
+      class="card"
+      data-testid="lead-card"
+      data-ok="true"
+      data-source={decoded.source ?? ''}
+      data-action={decoded.action ?? ''}
+      data-stage={decoded.stage}
+    >
       <header>
         <StageChip stage={decoded.stage} lang={lang} />
         <strong class="headline">{playbook.headline}</strong>
       </header>
-      <p class="input"><code>{decoded.input}</code></p>
+      <p class="input">
+        <code>{decoded.input}</code>
+      </p>
       <dl>
-        {decoded.source && <Row label={t('fieldSource')}><span data-field="source">{sourceLabel(decoded.source, lang)}</span></Row>}
-        {decoded.action && <Row label={t('fieldAction')}><span data-field="action">{actionLabel(decoded.action, lang)}</span> <code>{decoded.action}</code></Row>}
-        {offer?.publisherId && <Row label={t('fieldPublisher')}><code data-field="publisher">{offer.publisherId}</code></Row>}
-        {offer && <Row label={t('fieldOffer')}><span data-field="offer">{offer.offerId ?? offer.title}</span></Row>}
+        {decoded.source && (
+          <Row label={t('fieldSource')}>
+            <span data-field="source">{sourceLabel(decoded.source, lang)}</span>
+          </Row>
+        )}
+        {decoded.action && (
+          <Row label={t('fieldAction')}>
+            <span data-field="action">{actionLabel(decoded.action, lang)}</span> <code>{decoded.action}</code>
+          </Row>
+        )}
+        {offer?.publisherId && (
+          <Row label={t('fieldPublisher')}>
+            <code data-field="publisher">{offer.publisherId}</code>
+          </Row>
+        )}
+        {offer && (
+          <Row label={t('fieldOffer')}>
+            <span data-field="offer">{offer.offerId ?? offer.title}</span>
+          </Row>
+        )}
         {decoded.testLead && decoded.testLeadTime && <Row label={t('fieldTestLead')}>{formatWhen(decoded.testLeadTime, lang)}</Row>}
         {decoded.warnings.length > 0 && (
           <Row label={t('fieldWarnings')}>
-            <ul class="warnings">{decoded.warnings.map((w) => <li key={w} data-warning={w}>{warningLabel(w, lang)}</li>)}</ul>
+            <ul class="warnings">
+              {decoded.warnings.map((w) => (
+                <li key={w} data-warning={w}>
+                  {warningLabel(w, lang)}
+                </li>
+              ))}
+            </ul>
           </Row>
         )}
       </dl>
@@ -75,7 +112,9 @@ export function LeadCard({ decoded, lang, leadTime, now = new Date(), showSteps 
                   <span>{step.text}</span>
                   {step.due && (
                     <time dateTime={step.due} title={formatWhen(step.due, lang)}>
-                      {overdue ? t('panelOverdue', formatWhen(step.due, lang)) : `${t('panelDue', formatWhen(step.due, lang))} · ${formatRelative(step.due, now, lang)}`}
+                      {overdue
+                        ? t('panelOverdue', formatWhen(step.due, lang))
+                        : `${t('panelDue', formatWhen(step.due, lang))} · ${formatRelative(step.due, now, lang)}`}
                     </time>
                   )}
                 </li>

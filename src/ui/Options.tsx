@@ -28,10 +28,18 @@ export function Options() {
   const [note, setNote] = useState<Note>(null);
   const loadedLang = useRef<Settings['lang'] | null>(null);
   const [stats, setStats] = useState<Reply<'get-stats'> | null>(null);
-  const refreshStats = () => { send({ type: 'get-stats' }).then(setStats, () => setStats(null)); };
+  const refreshStats = () => {
+    send({ type: 'get-stats' }).then(setStats, () => setStats(null));
+  };
   useEffect(refreshStats, []);
   useEffect(() => {
-    send({ type: 'get-settings' }).then((s) => { loadedLang.current = s.lang; setSettings(s); }, (e: unknown) => setNote({ kind: 'error', text: String(e) }));
+    send({ type: 'get-settings' }).then(
+      (s) => {
+        loadedLang.current = s.lang;
+        setSettings(s);
+      },
+      (e: unknown) => setNote({ kind: 'error', text: String(e) }),
+    );
   }, []);
 
   const save = async (e: Event) => {
@@ -82,36 +90,77 @@ export function Options() {
       )}
       {settings && (
         <form onSubmit={save}>
-          <label>{t('optionsRetention')}
-            <input type="number" min={1} max={3650} name="retentionDays" value={settings.retentionDays}
-              onInput={(e) => setSettings({ ...settings, retentionDays: Math.max(1, Number((e.currentTarget as HTMLInputElement).value) || 365) })} />
+          <label>
+            {t('optionsRetention')}
+            <input
+              type="number"
+              min={1}
+              max={3650}
+              name="retentionDays"
+              value={settings.retentionDays}
+              onInput={(e) =>
+                setSettings({ ...settings, retentionDays: Math.max(1, Number((e.currentTarget as HTMLInputElement).value) || 365) })
+              }
+            />
           </label>
-          <label>{t('optionsCountry')}
-            <input type="text" name="defaultCountry" maxLength={2} value={settings.defaultCountry ?? ''}
-              onInput={(e) => { const v = (e.currentTarget as HTMLInputElement).value.trim().toUpperCase(); setSettings({ ...settings, defaultCountry: v || null }); }} />
+          <label>
+            {t('optionsCountry')}
+            <input
+              type="text"
+              name="defaultCountry"
+              maxLength={2}
+              value={settings.defaultCountry ?? ''}
+              onInput={(e) => {
+                const v = (e.currentTarget as HTMLInputElement).value.trim().toUpperCase();
+                setSettings({ ...settings, defaultCountry: v || null });
+              }}
+            />
           </label>
-          <label>{t('optionsLang')}
-            <select name="lang" value={settings.lang} onChange={(e) => setSettings({ ...settings, lang: (e.currentTarget as HTMLSelectElement).value as Settings['lang'] })}>
+          <label>
+            {t('optionsLang')}
+            <select
+              name="lang"
+              value={settings.lang}
+              onChange={(e) => setSettings({ ...settings, lang: (e.currentTarget as HTMLSelectElement).value as Settings['lang'] })}
+            >
               <option value="auto">{t('optionsLangAuto')}</option>
               <option value="en">English</option>
               <option value="ru">Русский</option>
             </select>
           </label>
-          <div class="actions"><button type="submit" class="primary">{t('optionsSave')}</button></div>
+          <div class="actions">
+            <button type="submit" class="primary">
+              {t('optionsSave')}
+            </button>
+          </div>
         </form>
       )}
       <h2>{t('optionsExport')}</h2>
       <div class="actions">
-        <button type="button" onClick={() => void exportAs('json')}>{t('optionsExportJson')}</button>
-        <button type="button" onClick={() => void exportAs('csv')}>{t('optionsExportCsv')}</button>
+        <button type="button" onClick={() => void exportAs('json')}>
+          {t('optionsExportJson')}
+        </button>
+        <button type="button" onClick={() => void exportAs('csv')}>
+          {t('optionsExportCsv')}
+        </button>
       </div>
       <h2>{t('optionsImport')}</h2>
       <p class="hint">{t('optionsImportHint')}</p>
-      <input type="file" accept=".json,.csv,application/json,text/csv" aria-label={t('optionsImport')}
-        onChange={(e) => void importFile((e.currentTarget as HTMLInputElement).files?.[0])} />
+      <input
+        type="file"
+        accept=".json,.csv,application/json,text/csv"
+        aria-label={t('optionsImport')}
+        onChange={(e) => void importFile((e.currentTarget as HTMLInputElement).files?.[0])}
+      />
       <h2>{t('optionsForgetAll')}</h2>
-      <button type="button" class="danger" onClick={() => void forgetAll()}>{t('optionsForgetAll')}</button>
-      {note && <p class={note.kind} role="status" data-testid="options-note">{note.text}</p>}
+      <button type="button" class="danger" onClick={() => void forgetAll()}>
+        {t('optionsForgetAll')}
+      </button>
+      {note && (
+        <p class={note.kind} role="status" data-testid="options-note">
+          {note.text}
+        </p>
+      )}
     </main>
   );
 }

@@ -23,14 +23,19 @@ export function Popup({ openSidePanel, initialText = '' }: PopupProps) {
         placeholder={t('popupPlaceholder')}
         value={text}
         onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+        // biome-ignore lint/a11y/noAutofocus: the popup exists to take a pasted value; the field is its only input
         autoFocus
       />
       <div class="results" aria-live="polite">
-        {pasted.decoded.map((d, i) => <LeadCard key={`${i}:${d.input}`} decoded={d} lang={lang} leadTime={leadTime} />)}
+        {pasted.decoded.map((d, i) => (
+          <LeadCard key={`${i}:${d.input}`} decoded={d} lang={lang} leadTime={leadTime} />
+        ))}
       </div>
       {openSidePanel && (
         <div class="actions">
-          <button type="button" onClick={() => void openSidePanel()}>{t('popupOpenPanel')}</button>
+          <button type="button" onClick={() => void openSidePanel()}>
+            {t('popupOpenPanel')}
+          </button>
         </div>
       )}
     </main>

@@ -48,32 +48,58 @@ export function SidePanel({ source }: { source: SidePanelSource }) {
   const lang = uiLang();
   const focused = useRef<HTMLDivElement>(null);
   useEffect(() => source.watch(setState), [source]);
-  useEffect(() => { focused.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }); }, [state?.focusKey]);
+  useEffect(() => {
+    focused.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [state?.focusKey]);
 
   const leads = distinctLeads(state?.leads ?? []);
   const now = new Date();
   return (
     <main class="panel">
       <h1>{t('panelTitle')}</h1>
-      {state?.skippedRows ? <p class="notice" role="status" data-testid="skipped-rows">{t('panelSkippedRows', String(state.skippedRows))}</p> : null}
-      {state?.memoryError && <p class="error" role="alert" data-testid="memory-error">{t('panelNoStore', state.memoryError)}</p>}
-      {leads.length === 0 && !state?.selections.length && <p class="hint" data-testid="panel-empty">{t('panelEmpty')}</p>}
+      {state?.skippedRows ? (
+        <p class="notice" role="status" data-testid="skipped-rows">
+          {t('panelSkippedRows', String(state.skippedRows))}
+        </p>
+      ) : null}
+      {state?.memoryError && (
+        <p class="error" role="alert" data-testid="memory-error">
+          {t('panelNoStore', state.memoryError)}
+        </p>
+      )}
+      {leads.length === 0 && !state?.selections.length && (
+        <p class="hint" data-testid="panel-empty">
+          {t('panelEmpty')}
+        </p>
+      )}
       {state && state.selections.length > 0 && (
         <section data-testid="selections">
           <h2>{t('panelSelections')}</h2>
-          {state.selections.slice(0, 5).map((sel, i) =>
-            sel.decoded.map((d, j) => <LeadCard key={`${sel.at}:${i}:${j}`} decoded={d} lang={lang} now={now} />))}
+          {state.selections
+            .slice(0, 5)
+            .map((sel, i) => sel.decoded.map((d, j) => <LeadCard key={`${sel.at}:${i}:${j}`} decoded={d} lang={lang} now={now} />))}
         </section>
       )}
       {leads.length > 0 && (
         <section data-testid="page-leads">
           {state!.selections.length > 0 && <h2>{t('panelTitle')}</h2>}
           {leads.map((lead) => {
-            const isFocus = lead.key === state!.focusKey || sameRecord(lead, state!.leads.find((l) => l.key === state!.focusKey));
+            const isFocus =
+              lead.key === state!.focusKey ||
+              sameRecord(
+                lead,
+                state!.leads.find((l) => l.key === state!.focusKey),
+              );
             const card = <FullLead lead={lead} lang={lang} now={now} version={state!.updatedAt} />;
             return (
               <div key={lead.key} ref={isFocus ? focused : undefined} data-lead-key={lead.key}>
-                {leads.length > COMPACT_ABOVE ? <LeadRow lead={lead} lang={lang} now={now} focused={isFocus}>{card}</LeadRow> : card}
+                {leads.length > COMPACT_ABOVE ? (
+                  <LeadRow lead={lead} lang={lang} now={now} focused={isFocus}>
+                    {card}
+                  </LeadRow>
+                ) : (
+                  card
+                )}
               </div>
             );
           })}
@@ -101,9 +127,23 @@ function FullLead({ lead, lang, now, version }: { lead: TabLead; lang: Lang; now
  * One line of a list page: stage, action, customer, duplicate status and the next deadline; the full
  * card (and its memory look-ups) only once opened. The lead clicked on the page opens by itself.
  */
-function LeadRow({ lead, lang, now, focused, children }: { lead: TabLead; lang: Lang; now: Date; focused: boolean; children: ComponentChildren }) {
+function LeadRow({
+  lead,
+  lang,
+  now,
+  focused,
+  children,
+}: {
+  lead: TabLead;
+  lang: Lang;
+  now: Date;
+  focused: boolean;
+  children: ComponentChildren;
+}) {
   const [open, setOpen] = useState(focused);
-  useEffect(() => { if (focused) setOpen(true); }, [focused]);
+  useEffect(() => {
+    if (focused) setOpen(true);
+  }, [focused]);
   const decoded = lead.lead.leadSource!;
   const next = playbookFor(decoded, leadTimeOf(lead, now), lang).steps.find((s) => s.due !== null);
   const overdue = next?.due ? new Date(next.due) < now : false;
@@ -119,7 +159,11 @@ function LeadRow({ lead, lang, now, focused, children }: { lead: TabLead; lang: 
           {name && c.company && <span class="hint"> · {c.company}</span>}
         </span>
         {lead.duplicate !== 'new' && <StatusBadge status={lead.duplicate} />}
-        {next?.due && <time class={overdue ? 'due overdue' : 'due'} dateTime={next.due}>{formatRelative(next.due, now, lang)}</time>}
+        {next?.due && (
+          <time class={overdue ? 'due overdue' : 'due'} dateTime={next.due}>
+            {formatRelative(next.due, now, lang)}
+          </time>
+        )}
       </summary>
       {open && children}
     </details>

@@ -1,6 +1,7 @@
 // Decodes whatever a rep pastes: a bare LeadSource, a Description that contains one or several,
 // an HTTPS-endpoint JSON payload, or a Salesforce web-to-lead block.
-import { decodeLeadSource, findLeadSources } from '../core/leadsource';
+import { decodeLeadSource } from '../core/leadsource';
+import { findLeadSources } from '../core/find-leadsources';
 import { leadFromHttpsPayload, leadFromWebToLead } from '../core/payloads';
 import type { DecodedLeadSource, Lead } from '../core/types';
 

@@ -115,7 +115,9 @@ export async function run(): Promise<void> {
     dupP: Math.min(...all.map((f) => f.duplicate.precision)),
     anyR: Math.min(...all.map((f) => f.duplicateOrPossible.recall)),
   };
-  console.log(`  targets: duplicate precision ≥ 0.99 (worst seed ${fmt(worst.dupP)}), duplicate+possible recall ≥ 0.97 (worst seed ${fmt(worst.anyR)})`);
+  console.log(
+    `  targets: duplicate precision ≥ 0.99 (worst seed ${fmt(worst.dupP)}), duplicate+possible recall ≥ 0.97 (worst seed ${fmt(worst.anyR)})`,
+  );
 }
 
 /** Prints the misjudged pairs of one corpus, for tuning weights: `npx tsx test/bench/match.bench.ts --explain`. */
@@ -128,7 +130,15 @@ function explain(seed: number): void {
   verdicts.forEach((v, i) => {
     if (v.status === 'duplicate' && v.matched !== null && leads[v.matched]!.truth !== leads[i]!.truth && fp++ < 25) {
       const s = scorePair(matchProfile(normalizeCustomer(leads[i]!.fields)), matchProfile(normalizeCustomer(leads[v.matched]!.fields)));
-      console.log('FALSE DUP', s.score, s.comparisons.map((c) => `${c.field}:${c.level}:${c.weight.toFixed(1)}`).join(' '), '\n   ', show(i), '\n   ', show(v.matched));
+      console.log(
+        'FALSE DUP',
+        s.score,
+        s.comparisons.map((c) => `${c.field}:${c.level}:${c.weight.toFixed(1)}`).join(' '),
+        '\n   ',
+        show(i),
+        '\n   ',
+        show(v.matched),
+      );
     }
   });
   const firstOfTruth = new Map<number, number>();
@@ -138,7 +148,16 @@ function explain(seed: number): void {
     if (prev === undefined) firstOfTruth.set(t, i);
     else if (v.status === 'new' && fn++ < 25) {
       const s = scorePair(matchProfile(normalizeCustomer(leads[i]!.fields)), matchProfile(normalizeCustomer(leads[prev]!.fields)));
-      console.log('MISSED', s.score, s.status, s.comparisons.map((c) => `${c.field}:${c.level}:${c.weight.toFixed(1)}`).join(' '), '\n   ', show(i), '\n   ', show(prev));
+      console.log(
+        'MISSED',
+        s.score,
+        s.status,
+        s.comparisons.map((c) => `${c.field}:${c.level}:${c.weight.toFixed(1)}`).join(' '),
+        '\n   ',
+        show(i),
+        '\n   ',
+        show(prev),
+      );
     }
   });
 }

@@ -5,7 +5,14 @@ import { decodeLeadSource } from '../../src/core/leadsource';
 import { normalizeCustomer } from '../../src/core/normalize';
 import { openMemory } from '../../src/store/memory';
 import { formatExportJson, EXPORT_FORMAT, EXPORT_VERSION } from '../../src/store/portability';
-import { buildSighting, customerFromSighting, mergeIntoCustomer, publicSighting, recordKeyOf, type StoredCustomer } from '../../src/store/records';
+import {
+  buildSighting,
+  customerFromSighting,
+  mergeIntoCustomer,
+  publicSighting,
+  recordKeyOf,
+  type StoredCustomer,
+} from '../../src/store/records';
 import { DEFAULT_SETTINGS, type SightingInput } from '../../src/store/types';
 import { generateLeads, type GeneratedLead } from './gen/leads';
 
@@ -35,7 +42,10 @@ function quantiles(samples: number[]): { p50: number; p99: number; mean: number 
   return { p50: q(0.5), p99: q(0.99), mean: s.reduce((a, b) => a + b, 0) / s.length };
 }
 
-export async function runStoreBench(opts: { stored: number; probes: number; ingest: number; batch: number; seed: number }, log: (s: string) => void): Promise<StoreBenchFigures> {
+export async function runStoreBench(
+  opts: { stored: number; probes: number; ingest: number; batch: number; seed: number },
+  log: (s: string) => void,
+): Promise<StoreBenchFigures> {
   let t = performance.now();
   const leads = generateLeads({ seed: opts.seed, leads: opts.stored + opts.probes + opts.ingest });
   const generateMs = performance.now() - t;
@@ -56,7 +66,12 @@ export async function runStoreBench(opts: { stored: number; probes: number; inge
       const input = toInput(leads[i]!, i);
       const n = normalizeCustomer(input.lead.customer);
       const customerId = `cust-${leads[i]!.truth}`;
-      const s = buildSighting(input, n, { id: `s-${i}`, customerId, recordKey: recordKeyOf(input, n) }, { status: 'new', fields: [], score: 0, matchedSightingId: null, candidateCustomerId: null, decision: null });
+      const s = buildSighting(
+        input,
+        n,
+        { id: `s-${i}`, customerId, recordKey: recordKeyOf(input, n) },
+        { status: 'new', fields: [], score: 0, matchedSightingId: null, candidateCustomerId: null, decision: null },
+      );
       const prev = customers.get(customerId);
       customers.set(customerId, prev ? mergeIntoCustomer(prev, s).customer : customerFromSighting(s));
       sightings.push(publicSighting(s));
@@ -64,8 +79,13 @@ export async function runStoreBench(opts: { stored: number; probes: number; inge
     }
     customerIds.push(...customers.keys());
     const text = formatExportJson({
-      format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date().toISOString(), settings: DEFAULT_SETTINGS,
-      customers: [...customers.values()].map(({ orgKeys: _o, ...c }) => c), sightings, decisions: [],
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: new Date().toISOString(),
+      settings: DEFAULT_SETTINGS,
+      customers: [...customers.values()].map(({ orgKeys: _o, ...c }) => c),
+      sightings,
+      decisions: [],
     });
     await memory.importJson(text);
     log(`  stored ${Math.min(opts.stored, start + chunk)} leads (${((performance.now() - t) / 1000).toFixed(1)} s)`);
@@ -121,10 +141,15 @@ export async function runStoreBench(opts: { stored: number; probes: number; inge
     }
   }
   return {
-    stored: opts.stored, fillMs, generateMs, probes: probes.length,
-    find: quantiles(findTimes), get: quantiles(getTimes),
+    stored: opts.stored,
+    fillMs,
+    generateMs,
+    probes: probes.length,
+    find: quantiles(findTimes),
+    get: quantiles(getTimes),
     ingest: { leads: more.length, batch: opts.batch, totalMs: ingestMs, perLeadMs: ingestMs / more.length },
-    verdicts, timerResolutionMs: res,
+    verdicts,
+    timerResolutionMs: res,
   };
 }
 

@@ -11,7 +11,15 @@ import { chromium } from 'playwright-core';
 import type { StoreBenchFigures } from './store-page';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface StoreBenchOptions {
   stored?: number;
@@ -49,19 +57,28 @@ export async function run(options: StoreBenchOptions = {}): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
   try {
     const page = await browser.newPage();
-    page.on('console', (m) => { if (!m.text().startsWith('Failed to load resource')) console.log('  [page]', m.text()); });
+    page.on('console', (m) => {
+      if (!m.text().startsWith('Failed to load resource')) console.log('  [page]', m.text());
+    });
     await page.goto(`http://127.0.0.1:${port}/`);
-    const f: StoreBenchFigures = await page.evaluate(
-      (o) => window.runStoreBench!(o, (s: string) => console.log(s)),
-      opts,
-    );
+    const f: StoreBenchFigures = await page.evaluate((o) => window.runStoreBench!(o, (s: string) => console.log(s)), opts);
     const ms = (x: number): string => `${x.toFixed(2)} ms`;
     console.log(`Lead memory in Chromium ${browser.version()} IndexedDB (timer step ${(f.timerResolutionMs * 1000).toFixed(1)} µs)`);
-    console.log(`  fill: ${f.stored} leads stored via importJson in ${(f.fillMs / 1000).toFixed(1)} s (generation ${(f.generateMs / 1000).toFixed(1)} s)`);
-    console.log(`  find matches for a new lead (${f.probes} probes): p50 ${ms(f.find.p50)}, p99 ${ms(f.find.p99)}, mean ${ms(f.find.mean)}   [targets p50 ≤ 5 ms, p99 ≤ 20 ms]`);
+    console.log(
+      `  fill: ${f.stored} leads stored via importJson in ${(f.fillMs / 1000).toFixed(1)} s (generation ${(f.generateMs / 1000).toFixed(1)} s)`,
+    );
+    console.log(
+      `  find matches for a new lead (${f.probes} probes): p50 ${ms(f.find.p50)}, p99 ${ms(f.find.p99)}, mean ${ms(f.find.mean)}   [targets p50 ≤ 5 ms, p99 ≤ 20 ms]`,
+    );
     console.log(`  bare keyed get, same run:              p50 ${ms(f.get.p50)}, p99 ${ms(f.get.p99)}, mean ${ms(f.get.mean)}`);
-    console.log(`  probe verdicts: ${Object.entries(f.verdicts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    console.log(`  ingest ${f.ingest.leads} leads (batches of ${f.ingest.batch}) on top: ${(f.ingest.totalMs / 1000).toFixed(2)} s, ${ms(f.ingest.perLeadMs)} per lead`);
+    console.log(
+      `  probe verdicts: ${Object.entries(f.verdicts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
+    console.log(
+      `  ingest ${f.ingest.leads} leads (batches of ${f.ingest.batch}) on top: ${(f.ingest.totalMs / 1000).toFixed(2)} s, ${ms(f.ingest.perLeadMs)} per lead`,
+    );
   } finally {
     await browser.close();
     server.close();

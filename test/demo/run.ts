@@ -35,14 +35,20 @@ if (headed) {
   await popup.goto(session.url('src/popup/index.html'));
   console.log('Demo pages are open in tabs:');
   for (const page of PAGES) console.log(`  ${page.title}: ${page.url}`);
-  console.log('Right-click a selected LeadSource for "Decode LeadSource", click a badge to open the side panel. Close the window to finish.');
+  console.log(
+    'Right-click a selected LeadSource for "Decode LeadSource", click a badge to open the side panel. Close the window to finish.',
+  );
   await new Promise<void>((resolve) => session.context.on('close', () => resolve()));
 } else {
   const written: string[] = [];
   for (const page of PAGES) {
     const tab = await session.context.newPage();
     await tab.goto(page.url);
-    await tab.locator('[data-leadlens]').first().waitFor({ state: 'attached', timeout: 10_000 }).catch(() => undefined);
+    await tab
+      .locator('[data-leadlens]')
+      .first()
+      .waitFor({ state: 'attached', timeout: 10_000 })
+      .catch(() => undefined);
     // Let the duplicate verdicts come back from the service worker (a page of test leads only has none).
     await leadsStored(session, tab).catch(() => undefined);
     await tab.waitForTimeout(200); // the badges repaint with the verdicts

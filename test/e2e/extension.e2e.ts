@@ -10,8 +10,12 @@ if (reason) console.warn(`[e2e] skipped: ${reason}`);
 
 describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
   let session: Session;
-  beforeAll(async () => { session = await launch(); });
-  afterAll(async () => { await session?.close(); });
+  beforeAll(async () => {
+    session = await launch();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
 
   it('loads: the service worker runs and Chromium reports no manifest warnings or errors', async () => {
     const manifest = await session.worker.evaluate(() => chrome.runtime.getManifest());
@@ -20,7 +24,9 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
     const page = await session.context.newPage();
     await page.goto('chrome://extensions');
     const info = await page.evaluate(async (id) => {
-      const all = await (chrome as unknown as { developerPrivate: { getExtensionsInfo(): Promise<Array<Record<string, unknown>>> } }).developerPrivate.getExtensionsInfo();
+      const all = await (
+        chrome as unknown as { developerPrivate: { getExtensionsInfo(): Promise<Array<Record<string, unknown>>> } }
+      ).developerPrivate.getExtensionsInfo();
       const me = all.find((e) => e.id === id)!;
       return { name: me.name, installWarnings: me.installWarnings, manifestErrors: me.manifestErrors, runtimeErrors: me.runtimeErrors };
     }, session.extensionId);
@@ -78,14 +84,25 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
     const tabId = await tabIdOf(session, page);
     const menuExists = await session.worker.evaluate(async () => {
       const hooks = (globalThis as unknown as { __leadlens: { MENU_ID: string } }).__leadlens;
-      return chrome.contextMenus.update(hooks.MENU_ID, {}).then(() => true, () => false);
+      return chrome.contextMenus.update(hooks.MENU_ID, {}).then(
+        () => true,
+        () => false,
+      );
     });
     expect(menuExists).toBe(true);
     await session.worker.evaluate(async (id) => {
-      const hooks = (globalThis as unknown as { __leadlens: { MENU_ID: string; handleMenuClick: Function; openSidePanel: Function } }).__leadlens;
+      const hooks = (
+        globalThis as unknown as {
+          __leadlens: { MENU_ID: string; handleMenuClick: (...args: unknown[]) => unknown; openSidePanel: (...args: unknown[]) => unknown };
+        }
+      ).__leadlens;
       // A scripted call carries no user gesture, so Chromium refuses to open the panel here; the
       // handler tolerates that and still files the decoded selection for the panel.
-      await hooks.handleMenuClick({ menuItemId: hooks.MENU_ID, selectionText: 'Topic: SPZA-PLT|contoso.crm-connector (from AppSource)' }, { id }, { openSidePanel: hooks.openSidePanel });
+      await hooks.handleMenuClick(
+        { menuItemId: hooks.MENU_ID, selectionText: 'Topic: SPZA-PLT|contoso.crm-connector (from AppSource)' },
+        { id },
+        { openSidePanel: hooks.openSidePanel },
+      );
     }, tabId);
     const panel = await session.context.newPage();
     await panel.setViewportSize({ width: 400, height: 800 });
@@ -122,7 +139,10 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
     await expect.poll(() => memory.getByTestId('duplicate-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('duplicate');
     const journey = memory.getByTestId('journey');
     await expect.poll(() => journey.locator('li').count(), { timeout: 10_000 }).toBe(2);
-    expect(await journey.locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-action')))).toEqual(['PLT', 'StartTestDrive']);
+    expect(await journey.locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-action')))).toEqual([
+      'PLT',
+      'StartTestDrive',
+    ]);
     expect(await memory.getByTestId('stage-advanced').count()).toBe(1);
     await screenshot(panel, 'sidepanel-journey');
     await Promise.all([panel.close(), second.close(), first.close()]);
@@ -132,13 +152,19 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
     // The Contact-me customer comes back as "Alexey Smirnov" with a free-mail address, no phone and
     // no company: the same person is likely, not certain.
     const base = fixture('dynamics-lead-contactme');
-    const html = applyEdits(fixtureHtml(base), [
-      ['value="AppSource-PLT|contoso.crm-connector"', 'value="AzureMarketplace-INS|contoso.crm-connector"'],
-      ['value="Алексей"', 'value="Alexey"'], ['value="Смирнов"', 'value="Smirnov"'],
-      ['value="a.smirnov@fabrikam.ru"', 'value="alexey.smirnov@gmail.com"'],
-      ['value="+7 495 123-45-67"', 'value=""'], ['value="ООО «Фабрикам»"', 'value=""'],
-      ['value="02.06.2025 10:15"', 'value="20.06.2025 09:00"'],
-    ], 'returning customer');
+    const html = applyEdits(
+      fixtureHtml(base),
+      [
+        ['value="AppSource-PLT|contoso.crm-connector"', 'value="AzureMarketplace-INS|contoso.crm-connector"'],
+        ['value="Алексей"', 'value="Alexey"'],
+        ['value="Смирнов"', 'value="Smirnov"'],
+        ['value="a.smirnov@fabrikam.ru"', 'value="alexey.smirnov@gmail.com"'],
+        ['value="+7 495 123-45-67"', 'value=""'],
+        ['value="ООО «Фабрикам»"', 'value=""'],
+        ['value="02.06.2025 10:15"', 'value="20.06.2025 09:00"'],
+      ],
+      'returning customer',
+    );
     const url = base.url.replace(/id=[0-9a-f-]+$/, 'id=0d4f6a8b-2c1e-4b3a-9f87-6e5d4c3b2a19');
     await session.context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
 
@@ -182,9 +208,11 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
       container.querySelector('[role=row]')!.remove();
       const row = container.querySelector('[role=row]')!.cloneNode(true) as HTMLElement;
       row.setAttribute('row-index', '500');
-      row.querySelectorAll('[data-leadlens]').forEach((b) => b.remove());
+      for (const b of row.querySelectorAll('[data-leadlens]')) b.remove();
       row.querySelector('[col-id=subject] span')!.textContent = 'AzurePortal-Create|contoso.new-row';
-      row.querySelector('a[href]')!.setAttribute('href', '/main.aspx?pagetype=entityrecord&etn=lead&id=00000000-0000-0000-0000-000000000500');
+      row
+        .querySelector('a[href]')!
+        .setAttribute('href', '/main.aspx?pagetype=entityrecord&etn=lead&id=00000000-0000-0000-0000-000000000500');
       container.append(row);
     });
     await expect.poll(() => page.locator('[data-leadlens][data-leadlens-offer="contoso.new-row"]').count(), { timeout: 10_000 }).toBe(1);
@@ -195,12 +223,17 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
     // In-app navigation: the CRM swaps the view without a page load.
     const form = fixtureHtml(fixture('dynamics-lead-form'));
     const formBody = form.slice(form.indexOf('<body'), form.lastIndexOf('</body>'));
-    await page.evaluate(([url, body]) => {
-      history.pushState({}, '', url);
-      document.body.outerHTML = body + '</body>';
-    }, [fixture('dynamics-lead-form').url, formBody] as const);
+    await page.evaluate(
+      ([url, body]) => {
+        history.pushState({}, '', url);
+        document.body.outerHTML = body + '</body>';
+      },
+      [fixture('dynamics-lead-form').url, formBody] as const,
+    );
     await expect.poll(() => badges.count(), { timeout: 10_000 }).toBe(2);
-    expect(await badges.evaluateAll((els) => els.every((e) => e.getAttribute('data-leadlens-key')!.startsWith('dynamics:9f2e0c5a')))).toBe(true);
+    expect(await badges.evaluateAll((els) => els.every((e) => e.getAttribute('data-leadlens-key')!.startsWith('dynamics:9f2e0c5a')))).toBe(
+      true,
+    );
     await page.close();
   });
 
@@ -209,11 +242,16 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
     await page.goto(fixture('dynamics-lead-list').url);
     const badges = page.locator('[data-leadlens]');
     await expect.poll(() => badges.count(), { timeout: 10_000 }).toBeGreaterThan(5);
-    const overflowing = () => badges.evaluateAll((hosts) => hosts.map((host) => {
-      const chip = host.shadowRoot!.querySelector('.chip')!.getBoundingClientRect();
-      const cell = host.parentElement!.getBoundingClientRect();
-      return Math.round(chip.right - cell.right);
-    }).filter((px) => px > 0));
+    const overflowing = () =>
+      badges.evaluateAll((hosts) =>
+        hosts
+          .map((host) => {
+            const chip = host.shadowRoot!.querySelector('.chip')!.getBoundingClientRect();
+            const cell = host.parentElement!.getBoundingClientRect();
+            return Math.round(chip.right - cell.right);
+          })
+          .filter((px) => px > 0),
+      );
     // Every chip ends inside its cell, so none is clipped; long values carry the ellipsis instead.
     await expect.poll(overflowing, { timeout: 5_000 }).toEqual([]);
     expect(await page.locator('[data-leadlens-fitted]').count()).toBeGreaterThan(0);
@@ -222,7 +260,9 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
   });
 
   it('reads a huge list up to its cap and tells the rep how many rows it left out', async () => {
-    await session.context.route(BIG_LIST_URL, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: bigListHtml(1500) }));
+    await session.context.route(BIG_LIST_URL, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: bigListHtml(1500) }),
+    );
     const page = await session.context.newPage();
     await page.goto(BIG_LIST_URL);
     await expect.poll(() => page.locator('[data-leadlens]').count(), { timeout: 20_000 }).toBe(1000);
@@ -240,14 +280,22 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
     await page.setViewportSize({ width: 720, height: 820 });
     await page.goto(session.url('src/options/index.html'));
     // What the memory holds, from the leads the earlier tests stored.
-    await expect.poll(() => page.getByTestId('memory-stats').textContent(), { timeout: 10_000 }).toMatch(/remembers [1-9][\d,]* leads from [1-9][\d,]* customers\. It uses [\d.,]+ MB of the [\d,]+ MB/);
+    await expect
+      .poll(() => page.getByTestId('memory-stats').textContent(), { timeout: 10_000 })
+      .toMatch(/remembers [1-9][\d,]* leads from [1-9][\d,]* customers\. It uses [\d.,]+ MB of the [\d,]+ MB/);
     const retention = page.locator('input[name="retentionDays"]');
     await retention.fill('90');
     await page.locator('form button[type="submit"]').click();
-    await expect.poll(() => session.worker.evaluate(async () => {
-      const hooks = (globalThis as unknown as { __leadlens: { deps: { memory(): Promise<{ getSettings(): Promise<{ retentionDays: number }> }> } } }).__leadlens;
-      return (await (await hooks.deps.memory()).getSettings()).retentionDays;
-    })).toBe(90);
+    await expect
+      .poll(() =>
+        session.worker.evaluate(async () => {
+          const hooks = (
+            globalThis as unknown as { __leadlens: { deps: { memory(): Promise<{ getSettings(): Promise<{ retentionDays: number }> }> } } }
+          ).__leadlens;
+          return (await (await hooks.deps.memory()).getSettings()).retentionDays;
+        }),
+      )
+      .toBe(90);
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: /JSON/ }).click();
@@ -256,7 +304,11 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
     expect(exported).toBeTypeOf('object');
     const before = JSON.stringify(exported);
 
-    await page.locator('input[type="file"]').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('First Name,Email,Lead Source\nIvan,ivan@example.ru,"AzureMarketplace-INS|a.b\n') });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'broken.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('First Name,Email,Lead Source\nIvan,ivan@example.ru,"AzureMarketplace-INS|a.b\n'),
+    });
     const note = page.getByTestId('options-note');
     await expect.poll(() => note.getAttribute('class'), { timeout: 10_000 }).toBe('error');
     expect(await note.textContent()).toMatch(/line \d+/);
@@ -306,10 +358,20 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
     });
     const key = await badge.getAttribute('data-leadlens-key');
     await badge.locator('.chip').click();
-    await expect.poll(() => session.worker.evaluate(async () =>
-      (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).length), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(
+        () =>
+          session.worker.evaluate(
+            async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).length,
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(1);
     const tabId = await tabIdOf(session, page);
-    const focus = await session.worker.evaluate(async (id) => ((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { focusKey: string }).focusKey, tabId);
+    const focus = await session.worker.evaluate(
+      async (id) => ((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { focusKey: string }).focusKey,
+      tabId,
+    );
     expect(focus).toBe(key);
     await page.close();
   });
@@ -318,8 +380,15 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
     const popup = await session.context.newPage();
     await popup.goto(session.url('src/popup/index.html'));
     await popup.getByRole('button').click();
-    await expect.poll(() => session.worker.evaluate(async () =>
-      (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).length), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(
+        () =>
+          session.worker.evaluate(
+            async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).length,
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(1);
     await popup.close();
   });
 });

@@ -11,7 +11,13 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DIST = join(ROOT, 'dist');
 export const RESULTS = join(ROOT, 'test-results');
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/chromium/chromium', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/lib/chromium/chromium',
+  '/usr/bin/google-chrome',
+  '/usr/bin/microsoft-edge',
+];
 
 /** The browser to drive: $CHROMIUM_PATH, else the first one installed. */
 export function findBrowser(): string | null {
@@ -45,9 +51,16 @@ export async function launch(opts: { headless?: boolean; viewport?: { width: num
     headless,
     viewport: opts.viewport === undefined ? { width: 1280, height: 800 } : opts.viewport,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-default-apps',
-      `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
     ],
   });
   // Nothing may leave the machine: every request that no fixture route answers is refused.
@@ -72,8 +85,10 @@ export async function routeFixtures(context: BrowserContext): Promise<void> {
   for (const page of PAGES) {
     const body = fixtureHtml(page);
     const target = new URL(page.url);
-    await context.route((u) => u.origin === target.origin && u.pathname === target.pathname && u.search === target.search, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+    await context.route(
+      (u) => u.origin === target.origin && u.pathname === target.pathname && u.search === target.search,
+      (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+    );
   }
 }
 

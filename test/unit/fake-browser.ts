@@ -9,9 +9,12 @@ export function fakeBrowser() {
     },
     async set(items: Record<string, unknown>) {
       for (const [k, v] of Object.entries(items)) session.set(k, structuredClone(v));
-      listeners.forEach((l) => l(Object.fromEntries(Object.entries(items).map(([k, v]) => [k, { newValue: v }]))));
+      const changes = Object.fromEntries(Object.entries(items).map(([k, v]) => [k, { newValue: v }]));
+      for (const l of listeners) l(changes);
     },
-    async remove(key: string) { session.delete(key); },
+    async remove(key: string) {
+      session.delete(key);
+    },
     onChanged: { addListener: (l: (typeof listeners)[number]) => listeners.push(l), removeListener: () => undefined },
   };
   return {
@@ -19,7 +22,10 @@ export function fakeBrowser() {
     browser: {
       storage: { session: area },
       runtime: { sendMessage: async () => undefined, getURL: (p: string) => `chrome-extension://test/${p}` },
-      i18n: { getMessage: (key: string, subs?: string | string[]) => (subs ? `${key}(${([] as string[]).concat(subs).join(',')})` : key), getUILanguage: () => 'en-US' },
+      i18n: {
+        getMessage: (key: string, subs?: string | string[]) => (subs ? `${key}(${([] as string[]).concat(subs).join(',')})` : key),
+        getUILanguage: () => 'en-US',
+      },
     },
   };
 }

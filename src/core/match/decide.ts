@@ -56,7 +56,14 @@ export function decideMatch<Ref>(profile: MatchProfile, candidates: Iterable<Can
   const ranked = [...best.values()].sort((x, y) => RANK[y.status] - RANK[x.status] || y.score - x.score);
   const top = ranked[0];
   if (top && top.status === 'duplicate') {
-    return { status: 'duplicate', customerId: top.customerId, candidateCustomerId: null, matched: top.ref, score: top.score, fields: top.fields };
+    return {
+      status: 'duplicate',
+      customerId: top.customerId,
+      candidateCustomerId: null,
+      matched: top.ref,
+      score: top.score,
+      fields: top.fields,
+    };
   }
   if (top && top.status === 'possible') {
     // When the lead is also possible for a customer the rep has told apart from the top one, the
@@ -67,7 +74,14 @@ export function decideMatch<Ref>(profile: MatchProfile, candidates: Iterable<Can
       const alt = ranked.find((o) => o !== top && o.status === 'possible' && rejected(o.customerId, top.customerId));
       if (alt && alt.score >= top.score - 1) pick = alt;
     }
-    return { status: 'possible', customerId: null, candidateCustomerId: pick.customerId, matched: pick.ref, score: pick.score, fields: pick.fields };
+    return {
+      status: 'possible',
+      customerId: null,
+      candidateCustomerId: pick.customerId,
+      matched: pick.ref,
+      score: pick.score,
+      fields: pick.fields,
+    };
   }
   return { status: 'new', customerId: null, candidateCustomerId: null, matched: null, score: 0, fields: [] };
 }

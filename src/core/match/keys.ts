@@ -26,8 +26,27 @@ const YANDEX = new Set(['yandex.ru', 'ya.ru', 'yandex.com', 'yandex.by', 'yandex
 
 /** Addresses that name a role, not a person: never a key on their own. */
 const ROLE_USERS = new Set([
-  'info', 'sales', 'admin', 'contact', 'contacts', 'office', 'hello', 'mail', 'support', 'team', 'hr', 'it',
-  'marketing', 'billing', 'accounts', 'noreply', 'post', 'general', 'enquiries', 'inquiries', 'reception',
+  'info',
+  'sales',
+  'admin',
+  'contact',
+  'contacts',
+  'office',
+  'hello',
+  'mail',
+  'support',
+  'team',
+  'hr',
+  'it',
+  'marketing',
+  'billing',
+  'accounts',
+  'noreply',
+  'post',
+  'general',
+  'enquiries',
+  'inquiries',
+  'reception',
 ]);
 
 /** Lower-cased; `+tag` dropped for every domain; Gmail dots dropped; googlemail and Yandex aliases folded. */

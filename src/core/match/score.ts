@@ -128,7 +128,8 @@ export function scorePair(a: MatchProfile, b: MatchProfile, ctx: PairContext = {
   if (a.domain && b.domain) {
     domainAgrees = a.domain === b.domain;
     // Same-domain agreement is already inside the email comparison when the addresses differ.
-    if (!(domainAgrees && emailLevel === 'sameDomain')) add('domain', domainAgrees ? 'same' : 'differ', weight(LEVELS.domain[domainAgrees ? 'same' : 'differ']));
+    if (!(domainAgrees && emailLevel === 'sameDomain'))
+      add('domain', domainAgrees ? 'same' : 'differ', weight(LEVELS.domain[domainAgrees ? 'same' : 'differ']));
   }
   if (a.country && b.country) {
     const level = a.country === b.country ? 'same' : 'differ';
@@ -197,8 +198,11 @@ function compareFullNames(a: MatchProfile, b: MatchProfile): NameResult | null {
 }
 
 function nameReading(
-  af: MatchProfile['first'], al: MatchProfile['last'],
-  bf: MatchProfile['first'], bl: MatchProfile['last'], swapped: boolean,
+  af: MatchProfile['first'],
+  al: MatchProfile['last'],
+  bf: MatchProfile['first'],
+  bl: MatchProfile['last'],
+  swapped: boolean,
 ): NameResult | null {
   const fl: NameLevel | null = af && bf ? compareNames(af, bf) : null;
   const ll: NameLevel | null = al && bl ? compareNames(al, bl) : null;

@@ -43,7 +43,14 @@ const FREE_MAIL: Record<Locale, string[]> = {
   de: ['gmx.de', 'web.de', 'gmail.com', 't-online.de'],
 };
 const SCHEMES = [WIKIPEDIA, ICAO_DOC_9303, BGN_PCGN, GOST_779];
-const ACTIONS = ['AzureMarketplace-PLT', 'AppSource-PLT', 'AzureMarketplace-StartTestDrive', 'AppSource-INS', 'AzurePortal-Create', 'AzureMarketplace-INS'];
+const ACTIONS = [
+  'AzureMarketplace-PLT',
+  'AppSource-PLT',
+  'AzureMarketplace-StartTestDrive',
+  'AppSource-INS',
+  'AzurePortal-Create',
+  'AzureMarketplace-INS',
+];
 
 interface Company {
   name: string;
@@ -67,12 +74,40 @@ interface Person {
 }
 
 const NICK: Record<string, string[]> = {
-  Robert: ['Bob', 'Rob'], William: ['Bill', 'Will'], James: ['Jim'], Michael: ['Mike'], Richard: ['Rick', 'Dick'],
-  Thomas: ['Tom'], David: ['Dave'], Daniel: ['Dan'], Joseph: ['Joe'], Christopher: ['Chris'], Matthew: ['Matt'],
-  Andrew: ['Andy'], Anthony: ['Tony'], Elizabeth: ['Liz', 'Beth'], Jennifer: ['Jen'], Margaret: ['Maggie'],
-  Александр: ['Саша'], Алексей: ['Лёша'], Дмитрий: ['Дима'], Сергей: ['Серёжа'], Михаил: ['Миша'], Николай: ['Коля'],
-  Иван: ['Ваня'], Евгений: ['Женя'], Павел: ['Паша'], Владимир: ['Вова'], Анна: ['Аня'], Екатерина: ['Катя'],
-  Мария: ['Маша'], Татьяна: ['Таня'], Ольга: ['Оля'], Юлия: ['Юля'], Елена: ['Лена'], Наталья: ['Наташа'],
+  Robert: ['Bob', 'Rob'],
+  William: ['Bill', 'Will'],
+  James: ['Jim'],
+  Michael: ['Mike'],
+  Richard: ['Rick', 'Dick'],
+  Thomas: ['Tom'],
+  David: ['Dave'],
+  Daniel: ['Dan'],
+  Joseph: ['Joe'],
+  Christopher: ['Chris'],
+  Matthew: ['Matt'],
+  Andrew: ['Andy'],
+  Anthony: ['Tony'],
+  Elizabeth: ['Liz', 'Beth'],
+  Jennifer: ['Jen'],
+  Margaret: ['Maggie'],
+  Александр: ['Саша'],
+  Алексей: ['Лёша'],
+  Дмитрий: ['Дима'],
+  Сергей: ['Серёжа'],
+  Михаил: ['Миша'],
+  Николай: ['Коля'],
+  Иван: ['Ваня'],
+  Евгений: ['Женя'],
+  Павел: ['Паша'],
+  Владимир: ['Вова'],
+  Анна: ['Аня'],
+  Екатерина: ['Катя'],
+  Мария: ['Маша'],
+  Татьяна: ['Таня'],
+  Ольга: ['Оля'],
+  Юлия: ['Юля'],
+  Елена: ['Лена'],
+  Наталья: ['Наташа'],
 };
 
 export function generateLeads(opts: GeneratorOptions): GeneratedLead[] {
@@ -87,8 +122,15 @@ export function generateLeads(opts: GeneratorOptions): GeneratedLead[] {
 
   const newCompany = (locale: Locale): Company => {
     const f = FAKERS[locale];
-    let name = f.company.name().replace(/^(ООО|ЗАО|ОАО|АО|МУП|ИП|НКО)\s+/, '').replace(/\s+(GmbH|AG|KG|Inc|LLC|Group)\b.*$/, '');
-    let domain = latin(name).toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 18) || 'firm';
+    const name = f.company
+      .name()
+      .replace(/^(ООО|ЗАО|ОАО|АО|МУП|ИП|НКО)\s+/, '')
+      .replace(/\s+(GmbH|AG|KG|Inc|LLC|Group)\b.*$/, '');
+    let domain =
+      latin(name)
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '')
+        .slice(0, 18) || 'firm';
     while (usedDomains.has(domain)) domain += rnd.int(0, 9);
     usedDomains.add(domain);
     const tld = locale === 'ru' ? '.ru' : locale === 'de' ? '.de' : rnd.pick(['.com', '.com', '.io', '.net']);
@@ -97,7 +139,7 @@ export function generateLeads(opts: GeneratorOptions): GeneratedLead[] {
   const phoneFor = (locale: Locale): string | null => {
     for (let tries = 0; tries < 5; tries++) {
       const p = parsePhoneNumberFromString(FAKERS[locale].phone.number(), COUNTRY[locale]);
-      if (p && p.isPossible()) return p.number;
+      if (p?.isPossible()) return p.number;
     }
     return null;
   };
@@ -119,8 +161,12 @@ export function generateLeads(opts: GeneratorOptions): GeneratedLead[] {
       company = newCompany(locale);
       companies.push(company);
     }
-    const lf = latin(first).toLowerCase().replace(/[^a-z]/g, '');
-    const ll = latin(last).toLowerCase().replace(/[^a-z]/g, '');
+    const lf = latin(first)
+      .toLowerCase()
+      .replace(/[^a-z]/g, '');
+    const ll = latin(last)
+      .toLowerCase()
+      .replace(/[^a-z]/g, '');
     const workUser = rnd.pick([`${lf}.${ll}`, `${lf[0]}${ll}`, `${lf}`, `${lf}_${ll}`, `${ll}`]);
     const personalUser = rnd.pick([`${lf}.${ll}`, `${lf}${ll}${rnd.int(1, 99)}`, `${ll}.${lf}`, `${lf[0]}.${ll}${rnd.int(70, 99)}`]);
     const unique = (email: string): string => {
@@ -129,7 +175,11 @@ export function generateLeads(opts: GeneratorOptions): GeneratedLead[] {
       return email;
     };
     const p: Person = {
-      id: people.length, locale, first, last, company,
+      id: people.length,
+      locale,
+      first,
+      last,
+      company,
       workEmail: unique(`${workUser}@${company.domain}`),
       personalEmail: rnd.chance(0.6) ? unique(`${personalUser}@${rnd.pick(FREE_MAIL[locale])}`) : null,
       mobile: rnd.chance(0.7) ? phoneFor(locale) : null,
@@ -197,7 +247,10 @@ export function generateLeads(opts: GeneratorOptions): GeneratedLead[] {
     // Email: work or personal (switches between arrivals), case, Gmail tricks; rarely absent.
     if (!rnd.chance(0.03)) {
       let email = p.personalEmail && rnd.chance(step === 0 ? 0.35 : 0.3) ? p.personalEmail : p.workEmail;
-      if (email.endsWith('@gmail.com') && rnd.chance(0.3)) email = email.replace('@', rnd.chance(0.5) ? '+trial@' : '@').replace('@gmail.com', rnd.chance(0.3) ? '@googlemail.com' : '@gmail.com');
+      if (email.endsWith('@gmail.com') && rnd.chance(0.3))
+        email = email
+          .replace('@', rnd.chance(0.5) ? '+trial@' : '@')
+          .replace('@gmail.com', rnd.chance(0.3) ? '@googlemail.com' : '@gmail.com');
       if (email.endsWith('@gmail.com') && rnd.chance(0.2)) email = email.replace('.', '');
       if (rnd.chance(0.2)) email = email.replace(/^./, (c) => c.toUpperCase());
       if (rnd.chance(0.1)) email = email.toUpperCase();
@@ -225,7 +278,13 @@ export function generateLeads(opts: GeneratorOptions): GeneratedLead[] {
       if (rnd.chance(0.04)) name = typo(name, rnd);
       if (rnd.chance(0.15)) name = name.toUpperCase();
       const quoted = /[а-я]/i.test(name) && rnd.chance(0.5) ? `«${name}»` : name;
-      out.company = !legal ? quoted : /^(ООО|АО|ПАО|ЗАО|OOO)$/.test(legal) ? `${legal} ${quoted}` : legal.startsWith(',') ? `${quoted}${legal}` : `${quoted} ${legal}`;
+      out.company = !legal
+        ? quoted
+        : /^(ООО|АО|ПАО|ЗАО|OOO)$/.test(legal)
+          ? `${legal} ${quoted}`
+          : legal.startsWith(',')
+            ? `${quoted}${legal}`
+            : `${quoted} ${legal}`;
     }
     if (rnd.chance(0.5)) out.title = rnd.pick(['CTO', 'CIO', 'IT Manager', 'Developer', 'Architect', 'Директор', 'Head of IT']);
     return out;

@@ -11,9 +11,18 @@ describe('context menu "Decode LeadSource"', () => {
   it('opens the side panel before it awaits anything, so the click still counts as a user gesture', async () => {
     const order: string[] = [];
     const get = fake.browser.storage.session.get;
-    fake.browser.storage.session.get = async (k) => { order.push('storage'); return get(k); };
-    const openSidePanel = vi.fn(async () => { order.push('open'); });
-    const done = handleMenuClick({ menuItemId: MENU_ID, selectionText: 'AzureMarketplace-INS|contoso.crm-connector' }, { id: 7, windowId: 1 }, { openSidePanel });
+    fake.browser.storage.session.get = async (k) => {
+      order.push('storage');
+      return get(k);
+    };
+    const openSidePanel = vi.fn(async () => {
+      order.push('open');
+    });
+    const done = handleMenuClick(
+      { menuItemId: MENU_ID, selectionText: 'AzureMarketplace-INS|contoso.crm-connector' },
+      { id: 7, windowId: 1 },
+      { openSidePanel },
+    );
     // Called synchronously, inside the handler's own turn.
     expect(openSidePanel).toHaveBeenCalledWith({ tabId: 7 });
     expect(order[0]).toBe('open');
@@ -22,13 +31,24 @@ describe('context menu "Decode LeadSource"', () => {
   });
 
   it('files the decoded selection under the tab for the side panel', async () => {
-    await handleMenuClick({ menuItemId: MENU_ID, selectionText: 'see SPZA-PLT|contoso.crm-connector and AzurePortal-Create|contoso.vm' }, { id: 8 }, { openSidePanel: async () => undefined });
+    await handleMenuClick(
+      { menuItemId: MENU_ID, selectionText: 'see SPZA-PLT|contoso.crm-connector and AzurePortal-Create|contoso.vm' },
+      { id: 8 },
+      { openSidePanel: async () => undefined },
+    );
     const tab = await readTab(8);
-    expect(tab?.selections[0]?.decoded.map((d) => [d.source, d.action])).toEqual([['AppSource', 'PLT'], ['AzurePortal', 'Create']]);
+    expect(tab?.selections[0]?.decoded.map((d) => [d.source, d.action])).toEqual([
+      ['AppSource', 'PLT'],
+      ['AzurePortal', 'Create'],
+    ]);
   });
 
   it('still files the selection when the panel refuses to open', async () => {
-    await handleMenuClick({ menuItemId: MENU_ID, selectionText: 'AzureMarketplace-StartTestDrive|x.y' }, { id: 9 }, { openSidePanel: () => Promise.reject(new Error('no gesture')) });
+    await handleMenuClick(
+      { menuItemId: MENU_ID, selectionText: 'AzureMarketplace-StartTestDrive|x.y' },
+      { id: 9 },
+      { openSidePanel: () => Promise.reject(new Error('no gesture')) },
+    );
     expect((await readTab(9))?.selections).toHaveLength(1);
   });
 

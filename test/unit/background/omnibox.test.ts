@@ -1,7 +1,12 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from '../fake-browser';
 
-vi.mock('../../../src/platform/browser', () => ({ browser: fakeBrowser().browser, t: (k: string) => k, uiLang: () => 'en', send: vi.fn() }));
+vi.mock('../../../src/platform/browser', () => ({
+  browser: fakeBrowser().browser,
+  t: (k: string) => k,
+  uiLang: () => 'en',
+  send: vi.fn(),
+}));
 const { omniboxSuggestions, escapeXml } = await import('../../../src/background/omnibox');
 
 describe('address-bar shortcut', () => {

@@ -13,22 +13,48 @@ const { readTab } = await import('../../../src/background/tab-state');
 function fakeMemory(overrides: Partial<MemoryPort> = {}): MemoryPort & { ingested: SightingInput[] } {
   const ingested: SightingInput[] = [];
   const result = (i: number): IngestResult => ({
-    sightingId: `s${i}`, customerId: `c${i}`, stageAdvanced: false, seenBefore: false,
-    match: { status: i === 0 ? 'new' : 'duplicate', fields: i === 0 ? [] : ['email'], score: i === 0 ? 0 : 20, matchedSightingId: null, candidateCustomerId: null, decision: null },
+    sightingId: `s${i}`,
+    customerId: `c${i}`,
+    stageAdvanced: false,
+    seenBefore: false,
+    match: {
+      status: i === 0 ? 'new' : 'duplicate',
+      fields: i === 0 ? [] : ['email'],
+      score: i === 0 ? 0 : 20,
+      matchedSightingId: null,
+      candidateCustomerId: null,
+      decision: null,
+    },
   });
   return {
     ingested,
-    ingest: async (inputs) => { ingested.push(...inputs); return inputs.map((_, i) => result(i)); },
-    customerView: async () => null, decide: async () => undefined, forgetCustomer: async () => undefined, forgetAll: async () => undefined,
-    purge: async () => 0, exportJson: async () => '{}', exportCsv: async () => '', importJson: async () => ({ imported: 0, skipped: 0 }),
-    importCsv: async () => ({ imported: 0, skipped: 0 }), getSettings: async () => DEFAULT_SETTINGS, setSettings: async () => DEFAULT_SETTINGS,
-    takeProblems: () => [], stats: async () => ({ customers: 2, leads: 3 }),
+    ingest: async (inputs) => {
+      ingested.push(...inputs);
+      return inputs.map((_, i) => result(i));
+    },
+    customerView: async () => null,
+    decide: async () => undefined,
+    forgetCustomer: async () => undefined,
+    forgetAll: async () => undefined,
+    purge: async () => 0,
+    exportJson: async () => '{}',
+    exportCsv: async () => '',
+    importJson: async () => ({ imported: 0, skipped: 0 }),
+    importCsv: async () => ({ imported: 0, skipped: 0 }),
+    getSettings: async () => DEFAULT_SETTINGS,
+    setSettings: async () => DEFAULT_SETTINGS,
+    takeProblems: () => [],
+    stats: async () => ({ customers: 2, leads: 3 }),
     ...overrides,
   };
 }
 
 const pageLead = (key: string, input: string) => ({
-  key, crm: 'dynamics', view: 'record', recordId: 'r1', recordUrl: 'https://x.crm.dynamics.com/main.aspx',
+  key,
+  crm: 'dynamics',
+  view: 'record',
+  recordId: 'r1',
+  recordUrl: 'https://x.crm.dynamics.com/main.aspx',
   lead: { leadSource: { input, ok: true, source: 'AppSource', action: 'PLT' }, customer: { email: 'a@b.com' } },
 });
 
@@ -39,7 +65,13 @@ describe('service-worker message router', () => {
   it('refuses malformed messages without touching the store', async () => {
     const memory = fakeMemory();
     const deps = { memory: async () => memory, openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
-    for (const bad of [null, 'x', { type: 'nope' }, { type: 'page-leads', url: 1, leads: [] }, { type: 'page-leads', url: 'u', leads: [{ key: 5 }] }]) {
+    for (const bad of [
+      null,
+      'x',
+      { type: 'nope' },
+      { type: 'page-leads', url: 1, leads: [] },
+      { type: 'page-leads', url: 'u', leads: [{ key: 5 }] },
+    ]) {
       expect(await handleMessage(bad, tab, deps)).toHaveProperty('error');
     }
     expect(memory.ingested).toHaveLength(0);
@@ -47,7 +79,11 @@ describe('service-worker message router', () => {
 
   it('takes privileged requests only from LeadLens pages, never from a content script', async () => {
     const forgetAll = vi.fn(async () => undefined);
-    const deps = { memory: async () => fakeMemory({ forgetAll }), openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
+    const deps = {
+      memory: async () => fakeMemory({ forgetAll }),
+      openSidePanel: async () => undefined,
+      extensionOrigin: 'chrome-extension://test/',
+    };
     expect(await handleMessage({ type: 'forget-all' }, tab, deps)).toHaveProperty('error');
     expect(await handleMessage({ type: 'export', format: 'json' }, { url: 'https://evil.example/' }, deps)).toHaveProperty('error');
     expect(forgetAll).not.toHaveBeenCalled();
@@ -60,11 +96,18 @@ describe('service-worker message router', () => {
     const memory = fakeMemory();
     const deps = { memory: async () => memory, openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
     const forged = pageLead('k1', 'AzurePortal-Create|contoso.vm'); // claims AppSource/PLT, text says otherwise
-    const reply = (await handleMessage({ type: 'page-leads', url: 'https://x/1', leads: [forged, pageLead('k2', 'AppSource-PLT|a.b')] }, tab, deps)) as { statuses: Record<string, IngestResult> };
+    const reply = (await handleMessage(
+      { type: 'page-leads', url: 'https://x/1', leads: [forged, pageLead('k2', 'AppSource-PLT|a.b')] },
+      tab,
+      deps,
+    )) as { statuses: Record<string, IngestResult> };
     expect(memory.ingested[0]?.lead.leadSource).toMatchObject({ source: 'AzurePortal', action: 'Create' });
     expect(reply.statuses.k2?.match.status).toBe('duplicate');
     const state = await readTab(3);
-    expect(state?.leads.map((l) => [l.key, l.duplicate])).toEqual([['k1', 'new'], ['k2', 'duplicate']]);
+    expect(state?.leads.map((l) => [l.key, l.duplicate])).toEqual([
+      ['k1', 'new'],
+      ['k2', 'duplicate'],
+    ]);
   });
 
   it('does not store the same leads again when a page reports them again; a changed lead is stored', async () => {
@@ -74,7 +117,9 @@ describe('service-worker message router', () => {
     const leads = [pageLead('a', 'AppSource-PLT|x.y'), pageLead('b', 'AzurePortal-Create|x.z')];
     await handleMessage({ type: 'page-leads', url: 'https://x/list', leads }, from, deps);
     expect(memory.ingested).toHaveLength(2);
-    const again = (await handleMessage({ type: 'page-leads', url: 'https://x/list', leads }, from, deps)) as { statuses: Record<string, IngestResult> };
+    const again = (await handleMessage({ type: 'page-leads', url: 'https://x/list', leads }, from, deps)) as {
+      statuses: Record<string, IngestResult>;
+    };
     expect(memory.ingested).toHaveLength(2);
     expect(again.statuses.b?.match.status).toBe('duplicate'); // the verdict is kept
     const edited = [leads[0]!, { ...leads[1]!, lead: { ...leads[1]!.lead, customer: { email: 'new@b.com' } } }];
@@ -90,7 +135,10 @@ describe('service-worker message router', () => {
 
   it('keeps a decision the rep makes while the same page is being reported again', async () => {
     const possible: IngestResult = {
-      sightingId: 'sp', customerId: 'mine', stageAdvanced: false, seenBefore: false,
+      sightingId: 'sp',
+      customerId: 'mine',
+      stageAdvanced: false,
+      seenBefore: false,
       match: { status: 'possible', fields: ['name'], score: 8, matchedSightingId: 's1', candidateCustomerId: 'earlier', decision: null },
     };
     const memory = fakeMemory({ ingest: async (inputs) => inputs.map(() => possible) });
@@ -102,14 +150,17 @@ describe('service-worker message router', () => {
         if (run) await run(); // the rep clicks "Same customer" while this report waits for the store
         return memory;
       },
-      openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/',
+      openSidePanel: async () => undefined,
+      extensionOrigin: 'chrome-extension://test/',
     };
     const from = { tab: { id: 41 } };
     const leads = [pageLead('p', 'AzureMarketplace-INS|x.y')];
     await handleMessage({ type: 'page-leads', url: 'https://x/rec', leads }, from, deps);
     expect((await readTab(41))?.leads[0]?.duplicate).toBe('possible');
     meanwhile = () => handleMessage({ type: 'decide-match', sightingId: 'sp', decision: 'confirmed' }, extensionPage, deps);
-    const reply = (await handleMessage({ type: 'page-leads', url: 'https://x/rec', leads }, from, deps)) as { statuses: Record<string, IngestResult> };
+    const reply = (await handleMessage({ type: 'page-leads', url: 'https://x/rec', leads }, from, deps)) as {
+      statuses: Record<string, IngestResult>;
+    };
     const after = (await readTab(41))?.leads[0];
     expect([after?.duplicate, after?.result?.customerId, after?.result?.match.decision]).toEqual(['duplicate', 'earlier', 'confirmed']);
     expect(reply.statuses.p?.match.status).toBe('duplicate'); // the badge gets the decision too
@@ -119,7 +170,9 @@ describe('service-worker message router', () => {
     const ru = { badgeDuplicate: 'Дубль', panelTitle: 'Лиды на этой странице' };
     const deps = (lang: 'auto' | 'ru') => ({
       memory: async () => fakeMemory({ getSettings: async () => ({ ...DEFAULT_SETTINGS, lang }) }),
-      openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/', localeMessages: async () => ru,
+      openSidePanel: async () => undefined,
+      extensionOrigin: 'chrome-extension://test/',
+      localeMessages: async () => ru,
     });
     expect(await handleMessage({ type: 'get-locale' }, tab, deps('ru'))).toEqual({ lang: 'ru', messages: { badgeDuplicate: 'Дубль' } });
     expect(await handleMessage({ type: 'get-locale' }, tab, deps('auto'))).toEqual({ lang: null, messages: null });
@@ -129,12 +182,22 @@ describe('service-worker message router', () => {
     const purge = vi.fn(async () => 0);
     fake.session.delete('leadlens:lastPurge'); // earlier tests in this file already purged at the real time
     let clock = new Date('2026-11-25T10:00:00Z');
-    const deps = { memory: async () => fakeMemory({ purge }), openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/', now: () => clock };
+    const deps = {
+      memory: async () => fakeMemory({ purge }),
+      openSidePanel: async () => undefined,
+      extensionOrigin: 'chrome-extension://test/',
+      now: () => clock,
+    };
     await handleMessage({ type: 'set-settings', settings: { lang: 'ru' } }, extensionPage, deps);
     expect(purge).not.toHaveBeenCalled();
     await handleMessage({ type: 'set-settings', settings: { retentionDays: 30 } }, extensionPage, deps);
     expect(purge).toHaveBeenCalledTimes(1);
-    const report = (n: number) => handleMessage({ type: 'page-leads', url: `https://x/p${n}`, leads: [pageLead(`p${n}`, 'AppSource-PLT|a.b')] }, { tab: { id: 30 } }, deps);
+    const report = (n: number) =>
+      handleMessage(
+        { type: 'page-leads', url: `https://x/p${n}`, leads: [pageLead(`p${n}`, 'AppSource-PLT|a.b')] },
+        { tab: { id: 30 } },
+        deps,
+      );
     await report(1);
     await vi.waitFor(() => expect(purge).toHaveBeenCalledTimes(2));
     await report(2);
@@ -151,15 +214,25 @@ describe('service-worker message router', () => {
     const memory = fakeMemory();
     const deps = { memory: async () => memory, openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
     const test = pageLead('t1', 'MSFT_TEST_636573304831318844-MSFT_TEST_636573304831318844|Contoso Test');
-    const reply = (await handleMessage({ type: 'page-leads', url: 'https://x/t', leads: [test] }, { tab: { id: 6 } }, deps)) as { statuses: Record<string, unknown> };
+    const reply = (await handleMessage({ type: 'page-leads', url: 'https://x/t', leads: [test] }, { tab: { id: 6 } }, deps)) as {
+      statuses: Record<string, unknown>;
+    };
     expect(memory.ingested).toHaveLength(0);
     expect(reply.statuses.t1).toBeUndefined();
     expect((await readTab(6))?.leads[0]?.duplicate).toBe('new');
   });
 
   it('keeps the page listed with "new" verdicts when the store fails, and says why', async () => {
-    const deps = { memory: async () => fakeMemory({ ingest: () => Promise.reject(new Error('QuotaExceededError: disk full')) }), openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
-    const reply = (await handleMessage({ type: 'page-leads', url: 'https://x/2', leads: [pageLead('k9', 'AppSource-PLT|a.b')] }, { tab: { id: 4 } }, deps)) as { error?: string };
+    const deps = {
+      memory: async () => fakeMemory({ ingest: () => Promise.reject(new Error('QuotaExceededError: disk full')) }),
+      openSidePanel: async () => undefined,
+      extensionOrigin: 'chrome-extension://test/',
+    };
+    const reply = (await handleMessage(
+      { type: 'page-leads', url: 'https://x/2', leads: [pageLead('k9', 'AppSource-PLT|a.b')] },
+      { tab: { id: 4 } },
+      deps,
+    )) as { error?: string };
     expect(reply.error).toMatch(/disk full/);
     expect((await readTab(4))?.leads[0]?.duplicate).toBe('new');
     expect((await readTab(4))?.memoryError).toMatch(/disk full/);
@@ -167,14 +240,24 @@ describe('service-worker message router', () => {
 
   it('tells the rep about stored records the memory had to skip', async () => {
     const problem = Object.assign(new Error('A stored customer record could not be read and was skipped.'), { code: 'corrupt' });
-    const deps = { memory: async () => fakeMemory({ takeProblems: () => [problem as never] }), openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
+    const deps = {
+      memory: async () => fakeMemory({ takeProblems: () => [problem as never] }),
+      openSidePanel: async () => undefined,
+      extensionOrigin: 'chrome-extension://test/',
+    };
     await handleMessage({ type: 'page-leads', url: 'https://x/3', leads: [pageLead('k5', 'AppSource-PLT|a.b')] }, { tab: { id: 5 } }, deps);
     expect((await readTab(5))?.memoryError).toMatch(/could not be read/);
   });
 
   it('opens the side panel for a badge click before recording the focus', async () => {
     const order: string[] = [];
-    const deps = { memory: async () => fakeMemory(), openSidePanel: async () => { order.push('open'); }, extensionOrigin: 'chrome-extension://test/' };
+    const deps = {
+      memory: async () => fakeMemory(),
+      openSidePanel: async () => {
+        order.push('open');
+      },
+      extensionOrigin: 'chrome-extension://test/',
+    };
     const pending = handleMessage({ type: 'focus-lead', key: 'k1' }, tab, deps);
     expect(order).toEqual(['open']);
     await pending;
@@ -183,17 +266,42 @@ describe('service-worker message router', () => {
 
   it('reports an import failure with its line', async () => {
     const err = Object.assign(new Error('bad date in column CreatedTime'), { line: 4 });
-    const deps = { memory: async () => fakeMemory({ importCsv: () => Promise.reject(err) }), openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
-    expect(await handleMessage({ type: 'import', format: 'csv', text: 'x' }, extensionPage, deps)).toMatchObject({ error: 'bad date in column CreatedTime', line: 4 });
+    const deps = {
+      memory: async () => fakeMemory({ importCsv: () => Promise.reject(err) }),
+      openSidePanel: async () => undefined,
+      extensionOrigin: 'chrome-extension://test/',
+    };
+    expect(await handleMessage({ type: 'import', format: 'csv', text: 'x' }, extensionPage, deps)).toMatchObject({
+      error: 'bad date in column CreatedTime',
+      line: 4,
+    });
   });
 });
 
 describe('a decision on a possible duplicate', () => {
   const possible = {
-    key: 'k', crm: 'dynamics' as const, view: 'record' as const, recordId: 'r', recordUrl: null, firstSeen: '', duplicate: 'possible' as const,
+    key: 'k',
+    crm: 'dynamics' as const,
+    view: 'record' as const,
+    recordId: 'r',
+    recordUrl: null,
+    firstSeen: '',
+    duplicate: 'possible' as const,
     lead: { leadSource: null, customer: {} },
-    result: { sightingId: 's9', customerId: 'mine', stageAdvanced: false, seenBefore: false,
-      match: { status: 'possible' as const, fields: ['name'], score: 8, matchedSightingId: 's1', candidateCustomerId: 'earlier', decision: null } },
+    result: {
+      sightingId: 's9',
+      customerId: 'mine',
+      stageAdvanced: false,
+      seenBefore: false,
+      match: {
+        status: 'possible' as const,
+        fields: ['name'],
+        score: 8,
+        matchedSightingId: 's1',
+        candidateCustomerId: 'earlier',
+        decision: null,
+      },
+    },
   };
   const tab = { tabId: 1, url: '', updatedAt: '', leads: [possible], selections: [], focusKey: null };
 

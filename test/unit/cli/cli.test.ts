@@ -40,7 +40,11 @@ async function run(argv: string[], opts: { stdin?: string; tty?: boolean; files?
   return { code, out, err, files };
 }
 
-const jsonLines = (s: string) => s.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const jsonLines = (s: string) =>
+  s
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('leadlens decode', () => {
   it('decodes strings given as arguments, human-readable by default', async () => {
@@ -69,7 +73,9 @@ describe('leadlens decode', () => {
   });
 
   it('reads one value per stdin line, reports bad lines and goes on', async () => {
-    const r = await run(['decode', '--json'], { stdin: 'SPZA-PLT|a.b\r\ngarbage ###\n\nMSFT_TEST_636573304831318844-MSFT_TEST_636573304831318844|<Offer Name>\n' });
+    const r = await run(['decode', '--json'], {
+      stdin: 'SPZA-PLT|a.b\r\ngarbage ###\n\nMSFT_TEST_636573304831318844-MSFT_TEST_636573304831318844|<Offer Name>\n',
+    });
     const lines = jsonLines(r.out);
     expect(lines.map((l) => l.ok)).toEqual([true, false, true]);
     expect(lines[2]).toMatchObject({ testLead: true, stage: 'test', testLeadTime: '2018-03-22T15:48:03.131Z' });
@@ -96,8 +102,36 @@ describe('leadlens decode', () => {
     expect(r.code).toBe(0);
     expect(r.out.startsWith('\ufeff')).toBe(true);
     const rows = parseCsv(r.out, { delimiter: ';' });
-    expect(rows[0]).toEqual(['Name', 'Lead Source', 'Email', 'LeadLens OK', 'LeadLens Source', 'LeadLens Action', 'LeadLens Stage', 'LeadLens Publisher', 'LeadLens Offer Id', 'LeadLens Offer', 'LeadLens Test Lead', 'LeadLens Warnings', 'LeadLens Reason']);
-    expect(rows[1]).toEqual(['Jane', 'SPZA-PLT|contoso.crm', 'jane@x.com', 'yes', 'AppSource', 'PLT', 'interest', 'contoso', 'crm', 'contoso.crm', 'no', '', '']);
+    expect(rows[0]).toEqual([
+      'Name',
+      'Lead Source',
+      'Email',
+      'LeadLens OK',
+      'LeadLens Source',
+      'LeadLens Action',
+      'LeadLens Stage',
+      'LeadLens Publisher',
+      'LeadLens Offer Id',
+      'LeadLens Offer',
+      'LeadLens Test Lead',
+      'LeadLens Warnings',
+      'LeadLens Reason',
+    ]);
+    expect(rows[1]).toEqual([
+      'Jane',
+      'SPZA-PLT|contoso.crm',
+      'jane@x.com',
+      'yes',
+      'AppSource',
+      'PLT',
+      'interest',
+      'contoso',
+      'crm',
+      'contoso.crm',
+      'no',
+      '',
+      '',
+    ]);
     // The export's own cells come back exactly as they were (a `+7…` phone must not gain an apostrophe);
     // the file already held them, so passing them through adds no risk.
     expect(rows[2]!.slice(0, 4)).toEqual(['Bob', 'Web', '=cmd()', 'no']);
@@ -181,9 +215,20 @@ describe('leadlens', () => {
 describe('the real bin', () => {
   it('runs node src/cli/leadlens.js end to end', async () => {
     const root = fileURLToPath(new URL('../../..', import.meta.url));
-    const { stdout } = await promisify(execFile)(process.execPath, ['src/cli/leadlens.js', 'decode', '--json', 'AppSource (SPZA)-PLT|bitnami.openedxcypress'], { cwd: root });
-    expect(JSON.parse(stdout)).toMatchObject({ ok: true, source: 'AppSource', action: 'PLT', offer: { publisherId: 'bitnami', offerId: 'openedxcypress' } });
-    const bad = await promisify(execFile)(process.execPath, ['src/cli/leadlens.js', 'decode', '--nope'], { cwd: root }).catch((e: { code: number; stderr: string }) => e);
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['src/cli/leadlens.js', 'decode', '--json', 'AppSource (SPZA)-PLT|bitnami.openedxcypress'],
+      { cwd: root },
+    );
+    expect(JSON.parse(stdout)).toMatchObject({
+      ok: true,
+      source: 'AppSource',
+      action: 'PLT',
+      offer: { publisherId: 'bitnami', offerId: 'openedxcypress' },
+    });
+    const bad = await promisify(execFile)(process.execPath, ['src/cli/leadlens.js', 'decode', '--nope'], { cwd: root }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(bad).toMatchObject({ code: 2 });
   });
 });

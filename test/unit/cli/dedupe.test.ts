@@ -28,7 +28,10 @@ describe('leadlens dedupe', () => {
   it('prints one JSON line per row with customer, match and matchedRow', async () => {
     const { code, out } = await run(['leads.csv', '--json']);
     expect(code).toBe(0);
-    const rows = out.trim().split('\n').map((l) => JSON.parse(l));
+    const rows = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows.map((r) => [r.row, r.customer, r.match, r.matchedRow])).toEqual([
       [1, 'c1', 'new', null],
       [2, 'c2', 'new', null],
@@ -51,7 +54,9 @@ describe('leadlens dedupe', () => {
   });
 
   it('reads standard input with -', async () => {
-    const stdin = (async function* () { yield CSV; })();
+    const stdin = (async function* () {
+      yield CSV;
+    })();
     let out = '';
     const code = await runDedupe(['-', '--json'], { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => 0 }, stdin });
     expect(code).toBe(0);
@@ -61,9 +66,15 @@ describe('leadlens dedupe', () => {
   it('fails clearly on bad arguments and unreadable files', async () => {
     expect(await run([])).toMatchObject({ code: 2, err: expect.stringContaining('which CSV file') });
     expect(await run(['a.csv', 'b.csv'])).toMatchObject({ code: 2 });
-    expect(await run(['leads.csv', '--frobnicate'])).toMatchObject({ code: 2, err: expect.stringContaining('unknown option --frobnicate') });
+    expect(await run(['leads.csv', '--frobnicate'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('unknown option --frobnicate'),
+    });
     expect(await run(['missing.csv'])).toMatchObject({ code: 1, err: expect.stringContaining('cannot read missing.csv: ENOENT') });
-    expect(await run(['x.csv'], { 'x.csv': 'Foo,Bar\n1,2\n' })).toMatchObject({ code: 1, err: expect.stringContaining('not a usable leads CSV') });
+    expect(await run(['x.csv'], { 'x.csv': 'Foo,Bar\n1,2\n' })).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('not a usable leads CSV'),
+    });
     expect(await run(['leads.csv', '--country', 'Narnia'])).toMatchObject({ code: 2 });
   });
 });

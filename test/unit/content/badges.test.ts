@@ -24,7 +24,8 @@ afterEach(() => {
 /** All badges on the page, including those inside open shadow roots. */
 function allBadges(): HTMLElement[] {
   const out = badges();
-  for (const host of Array.from(document.querySelectorAll('*'))) if (host.shadowRoot && !host.hasAttribute('data-leadlens')) out.push(...badges(host.shadowRoot));
+  for (const host of Array.from(document.querySelectorAll('*')))
+    if (host.shadowRoot && !host.hasAttribute('data-leadlens')) out.push(...badges(host.shadowRoot));
   return out;
 }
 
@@ -34,8 +35,22 @@ describe('badge contract on the fixture pages', () => {
     await lens!.scan();
     const list = badges();
     expect(list.map(attrs)).toEqual([
-      { key: 'dynamics:9f2e0c5a-1b2c-4d3e-8f90-0123456789ab:subject:0', source: 'AzureMarketplace', action: 'INS', stage: 'active', offer: 'contoso.crm-connector', duplicate: 'new' },
-      { key: 'dynamics:9f2e0c5a-1b2c-4d3e-8f90-0123456789ab:description:0', source: 'AzureMarketplace', action: 'INS', stage: 'active', offer: 'contoso.crm-connector', duplicate: 'new' },
+      {
+        key: 'dynamics:9f2e0c5a-1b2c-4d3e-8f90-0123456789ab:subject:0',
+        source: 'AzureMarketplace',
+        action: 'INS',
+        stage: 'active',
+        offer: 'contoso.crm-connector',
+        duplicate: 'new',
+      },
+      {
+        key: 'dynamics:9f2e0c5a-1b2c-4d3e-8f90-0123456789ab:description:0',
+        source: 'AzureMarketplace',
+        action: 'INS',
+        stage: 'active',
+        offer: 'contoso.crm-connector',
+        duplicate: 'new',
+      },
     ]);
     expect(list[0]!.previousElementSibling!.getAttribute('data-id')).toBe('subject.fieldControl-text-box-text');
     expect(list[1]!.previousElementSibling!.localName).toBe('textarea');
@@ -45,7 +60,13 @@ describe('badge contract on the fixture pages', () => {
   it('badges every marketplace row of the Dynamics grid with its storefront, action and stage', async () => {
     open('dynamics-lead-list');
     await lens!.scan();
-    const got = badges().map((b) => [b.previousElementSibling!.textContent, b.getAttribute('data-leadlens-source'), b.getAttribute('data-leadlens-action'), b.getAttribute('data-leadlens-stage'), b.getAttribute('data-leadlens-offer')]);
+    const got = badges().map((b) => [
+      b.previousElementSibling!.textContent,
+      b.getAttribute('data-leadlens-source'),
+      b.getAttribute('data-leadlens-action'),
+      b.getAttribute('data-leadlens-stage'),
+      b.getAttribute('data-leadlens-offer'),
+    ]);
     expect(got).toEqual([
       ['AzureMarketplace-INS|contoso.crm-connector', 'AzureMarketplace', 'INS', 'active', 'contoso.crm-connector'],
       ['AzurePortal-Create|contoso.crm-connector-saas', 'AzurePortal', 'Create', 'active', 'contoso.crm-connector-saas'],
@@ -53,14 +74,32 @@ describe('badge contract on the fixture pages', () => {
       ['SPZA-PLT|contoso.field-service', 'AppSource', 'PLT', 'interest', 'contoso.field-service'],
       ['SPZA-DNC|contoso.crm-connector', 'AppSource', 'DNC', 'do-not-contact', 'contoso.crm-connector'],
       ['AppSource (SPZA)-PLT|contoso.hr-suite', 'AppSource', 'PLT', 'interest', 'contoso.hr-suite'],
-      ['AzureMarketplace-StartTestDrive|Red Hat OpenShift Container Platform', 'AzureMarketplace', 'StartTestDrive', 'trial', 'Red Hat OpenShift Container Platform'],
+      [
+        'AzureMarketplace-StartTestDrive|Red Hat OpenShift Container Platform',
+        'AzureMarketplace',
+        'StartTestDrive',
+        'trial',
+        'Red Hat OpenShift Container Platform',
+      ],
       ['TestDrive-StartTestDrive|contoso.crm-connector', 'TestDrive', 'StartTestDrive', 'trial', 'contoso.crm-connector'],
-      ['AzurePortal-Create|docusign.3701c77e-1cfa-4c56-91e6-3ed0b622145a', 'AzurePortal', 'Create', 'active', 'docusign.3701c77e-1cfa-4c56-91e6-3ed0b622145a'],
+      [
+        'AzurePortal-Create|docusign.3701c77e-1cfa-4c56-91e6-3ed0b622145a',
+        'AzurePortal',
+        'Create',
+        'active',
+        'docusign.3701c77e-1cfa-4c56-91e6-3ed0b622145a',
+      ],
       ['AppSource-DNC|northwind.field-service', 'AppSource', 'DNC', 'do-not-contact', 'northwind.field-service'],
       ['AppSource-INS|contoso.crm-connector', 'AppSource', 'INS', 'active', 'contoso.crm-connector'],
       ['MSFT_TEST_636573304831318844-MSFT_TEST_636573304831318844|Contoso Test', 'unknown', 'unknown', 'test', 'Contoso Test'],
       ['AzureMarketplace-INS|bitnami.openedxcypress', 'AzureMarketplace', 'INS', 'active', 'bitnami.openedxcypress'],
-      ['AzureMarketplace-INS|checkpoint.check-point-r77-10sg-byol', 'AzureMarketplace', 'INS', 'active', 'checkpoint.check-point-r77-10sg-byol'],
+      [
+        'AzureMarketplace-INS|checkpoint.check-point-r77-10sg-byol',
+        'AzureMarketplace',
+        'INS',
+        'active',
+        'checkpoint.check-point-r77-10sg-byol',
+      ],
     ]);
     expect(new Set(badges().map((b) => b.getAttribute('data-leadlens-key'))).size).toBe(14);
   });
@@ -77,14 +116,28 @@ describe('badge contract on the fixture pages', () => {
     lens!.stop();
     open('salesforce-lead-list');
     await lens!.scan();
-    expect(badges().map((b) => b.getAttribute('data-leadlens-stage'))).toEqual(['interest', 'trial', 'active', 'active', 'do-not-contact', 'test']);
+    expect(badges().map((b) => b.getAttribute('data-leadlens-stage'))).toEqual([
+      'interest',
+      'trial',
+      'active',
+      'active',
+      'do-not-contact',
+      'test',
+    ]);
   });
 
   it('badges the HubSpot lead_source property and nothing in the hidden tab', async () => {
     open('hubspot-contact');
     await lens!.scan();
     expect(badges().map(attrs)).toEqual([
-      { key: 'hubspot:987654321:lead_source:0', source: 'AzureMarketplace', action: 'StartTestDrive', stage: 'trial', offer: 'contoso.crm-connector', duplicate: 'new' },
+      {
+        key: 'hubspot:987654321:lead_source:0',
+        source: 'AzureMarketplace',
+        action: 'StartTestDrive',
+        stage: 'trial',
+        offer: 'contoso.crm-connector',
+        duplicate: 'new',
+      },
     ]);
   });
 
@@ -186,12 +239,20 @@ describe('rescanning', () => {
 
 describe('duplicate verdicts', () => {
   it('sets data-leadlens-duplicate from the page-leads reply', async () => {
-    const worker = fakeWorker((lead) => (lead.lead.customer.email?.toLowerCase() === 'm.sokolova@tailspin.ru' && lead.lead.leadSource?.action === 'INS' ? 'duplicate' : lead.lead.customer.fullName === 'Наталья Орлова' ? 'possible' : 'new'));
+    const worker = fakeWorker((lead) =>
+      lead.lead.customer.email?.toLowerCase() === 'm.sokolova@tailspin.ru' && lead.lead.leadSource?.action === 'INS'
+        ? 'duplicate'
+        : lead.lead.customer.fullName === 'Наталья Орлова'
+          ? 'possible'
+          : 'new',
+    );
     open('dynamics-lead-list', worker);
     await lens!.scan();
     const byText = (s: string) => badges().find((b) => b.previousElementSibling!.textContent === s)!;
     expect(byText('AppSource-INS|contoso.crm-connector').getAttribute('data-leadlens-duplicate')).toBe('duplicate');
-    expect(byText('AzureMarketplace-StartTestDrive|Red Hat OpenShift Container Platform').getAttribute('data-leadlens-duplicate')).toBe('possible');
+    expect(byText('AzureMarketplace-StartTestDrive|Red Hat OpenShift Container Platform').getAttribute('data-leadlens-duplicate')).toBe(
+      'possible',
+    );
     expect(byText('AppSource-PLT|contoso.crm-connector').getAttribute('data-leadlens-duplicate')).toBe('new');
     const chip = byText('AppSource-INS|contoso.crm-connector').shadowRoot!.querySelector('.chip')!;
     expect(chip.getAttribute('aria-label')).toContain('Duplicate');
@@ -287,7 +348,9 @@ describe('watching the page', () => {
     await sleep(150);
     await lens!.scan(); // waits for the scan the watcher started, if any
     expect(badges()).toHaveLength(19);
-    expect(document.querySelector('[row-index="104"] [data-leadlens]')!.getAttribute('data-leadlens-key')).toBe('dynamics:aaaaaaaa-0000-0000-0000-000000000004:subject:0');
+    expect(document.querySelector('[row-index="104"] [data-leadlens]')!.getAttribute('data-leadlens-key')).toBe(
+      'dynamics:aaaaaaaa-0000-0000-0000-000000000004:subject:0',
+    );
     expect(worker.pageLeads()).toHaveLength(2);
   });
 

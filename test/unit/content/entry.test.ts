@@ -20,7 +20,10 @@ it('scans the page on load and reports its leads, without using page storage', a
   await sleep(50);
   expect(document.querySelectorAll('[data-leadlens]')).toHaveLength(1);
   // It first asks which language the rep chose (this stub has no answer: the browser's language stays).
-  expect(sent).toEqual([{ type: 'get-locale' }, expect.objectContaining({ type: 'page-leads', url: 'https://app.hubspot.com/contacts/1234567/record/0-1/987654321' })]);
+  expect(sent).toEqual([
+    { type: 'get-locale' },
+    expect.objectContaining({ type: 'page-leads', url: 'https://app.hubspot.com/contacts/1234567/record/0-1/987654321' }),
+  ]);
   expect(idb).not.toHaveBeenCalled();
   expect(local).not.toHaveBeenCalled();
   // The card speaks the browser's UI language.

@@ -1,5 +1,18 @@
 // @vitest-environment node
-import { ACTIONS, actionLabel, CALLS_TO_ACTION, REASONS, reasonLabel, SOURCES, sourceLabel, stageLabel, STAGES, stageRank, WARNINGS, warningLabel } from '../../../src/core/catalog';
+import {
+  ACTIONS,
+  actionLabel,
+  CALLS_TO_ACTION,
+  REASONS,
+  reasonLabel,
+  SOURCES,
+  sourceLabel,
+  stageLabel,
+  STAGES,
+  stageRank,
+  WARNINGS,
+  warningLabel,
+} from '../../../src/core/catalog';
 import { decodeLeadSource } from '../../../src/core/leadsource';
 import { PLAYBOOKS, playbookFor } from '../../../src/core/playbook';
 import type { Stage } from '../../../src/core/types';
@@ -47,7 +60,11 @@ describe('catalog', () => {
   });
 
   it('maps Partner Center call-to-action words to codes', () => {
-    expect(Object.fromEntries(CALLS_TO_ACTION.map((c) => [c.label, c.action]))).toMatchObject({ 'Contact me': 'PLT', 'Free trial': 'INS', 'Test drive': 'StartTestDrive' });
+    expect(Object.fromEntries(CALLS_TO_ACTION.map((c) => [c.label, c.action]))).toMatchObject({
+      'Contact me': 'PLT',
+      'Free trial': 'INS',
+      'Test drive': 'StartTestDrive',
+    });
   });
 });
 

@@ -9,9 +9,18 @@ describe('parseCsv', () => {
     ]);
   });
   it('accepts LF, CRLF and CR line ends; a final line end adds no row', () => {
-    expect(parseCsv('a,b\nc,d\n')).toEqual([['a', 'b'], ['c', 'd']]);
-    expect(parseCsv('a,b\r\nc,d\r\n')).toEqual([['a', 'b'], ['c', 'd']]);
-    expect(parseCsv('a,b\rc,d')).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(parseCsv('a,b\nc,d\n')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(parseCsv('a,b\r\nc,d\r\n')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(parseCsv('a,b\rc,d')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
   it('strips a byte-order mark and keeps empty fields', () => {
     expect(parseCsv('\ufeffx,,y,\n')).toEqual([['x', '', 'y', '']]);
@@ -40,10 +49,16 @@ describe('formatCsv', () => {
     expect(formatCsv([['Иван']], { bom: true })).toBe('\ufeffИван\r\n');
   });
   it('neutralises formula injection', () => {
-    expect(formatCsv([['=HYPERLINK("http://x")', '+1 555', '-2', '@SUM(A1)', 'ok']])).toBe(`"'=HYPERLINK(""http://x"")",'+1 555,'-2,'@SUM(A1),ok\r\n`);
+    expect(formatCsv([['=HYPERLINK("http://x")', '+1 555', '-2', '@SUM(A1)', 'ok']])).toBe(
+      `"'=HYPERLINK(""http://x"")",'+1 555,'-2,'@SUM(A1),ok\r\n`,
+    );
   });
   it('round-trips through parseCsv', () => {
-    const rows = [['id', 'text'], ['1', 'He said "yes", then\r\nleft'], ['2', '']];
+    const rows = [
+      ['id', 'text'],
+      ['1', 'He said "yes", then\r\nleft'],
+      ['2', ''],
+    ];
     expect(parseCsv(formatCsv(rows))).toEqual(rows);
   });
 });
@@ -51,7 +66,10 @@ describe('formatCsv', () => {
 describe('the formula guard on the way back in', () => {
   it('gives back phones and names exactly as they were before export', async () => {
     const { readLeadsCsv } = await import('../../../src/core/payloads');
-    const csv = formatCsv([['First Name', 'Phone', 'Company', 'Lead Source'], ['Ivan', '+7 495 123-45-67', "'quoted' Ltd", 'AppSource-PLT|a.b']]);
+    const csv = formatCsv([
+      ['First Name', 'Phone', 'Company', 'Lead Source'],
+      ['Ivan', '+7 495 123-45-67', "'quoted' Ltd", 'AppSource-PLT|a.b'],
+    ]);
     expect(csv).toContain("'+7 495 123-45-67");
     const { leads } = readLeadsCsv(csv);
     expect(leads[0]?.lead.customer).toMatchObject({ firstName: 'Ivan', phone: '+7 495 123-45-67', company: "'quoted' Ltd" });
@@ -73,9 +91,15 @@ describe('row start lines', () => {
   });
 });
 
-describe('passing someone else\'s columns through', () => {
+describe("passing someone else's columns through", () => {
   it('writes verbatim columns unchanged and guards only the rest', () => {
-    const csv = formatCsv([['Phone', 'Offer'], ['+7 495 123-45-67', '=HYPERLINK("x")']], { verbatimColumns: 1 });
+    const csv = formatCsv(
+      [
+        ['Phone', 'Offer'],
+        ['+7 495 123-45-67', '=HYPERLINK("x")'],
+      ],
+      { verbatimColumns: 1 },
+    );
     expect(csv).toBe('Phone,Offer\r\n+7 495 123-45-67,"\'=HYPERLINK(""x"")"\r\n');
   });
 });

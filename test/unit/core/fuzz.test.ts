@@ -2,7 +2,8 @@
 // Property test over 100,000+ seeded random and adversarial strings. No timing: linearity is checked
 // with the decoder's own work counter (character looks), which a quadratic path would blow up.
 import { ACTIONS } from '../../../src/core/catalog';
-import { decodeLeadSource, decodeWork, findLeadSources, resetDecodeWork } from '../../../src/core/leadsource';
+import { decodeLeadSource, decodeWork, resetDecodeWork } from '../../../src/core/leadsource';
+import { findLeadSources } from '../../../src/core/find-leadsources';
 import type { DecodedLeadSource } from '../../../src/core/types';
 import { garbage, leadSourceValue, mutate, pick, prng } from '../../fixtures/leads/corpus';
 
@@ -30,7 +31,8 @@ function checkDecoded(input: string, d: DecodedLeadSource): void {
   if (d.action !== null && !mentions(input, d.action)) throw new Error(`claims ${d.action} for ${JSON.stringify(input)}`);
   if (d.ok === (d.reason !== undefined)) throw new Error(`ok/reason disagree for ${JSON.stringify(input)}`);
   if (d.action && !ACTIONS.some((a) => a.code === d.action)) throw new Error(`non-canonical action ${d.action}`);
-  if (d.offer?.offerId && d.warnings.includes('truncated')) throw new Error(`cut value with a confident offer id: ${JSON.stringify(input)}`);
+  if (d.offer?.offerId && d.warnings.includes('truncated'))
+    throw new Error(`cut value with a confident offer id: ${JSON.stringify(input)}`);
   if (d.testLead && d.stage !== 'test') throw new Error('test lead with a non-test stage');
 }
 
@@ -77,7 +79,14 @@ describe('decoder fuzz (seeded)', () => {
     let worst = 0;
     for (let i = 0; i < 100_000; i++) {
       const x = r();
-      const s = x < 0.35 ? leadSourceValue(r) : x < 0.75 ? mutate(r, leadSourceValue(r)) : x < 0.9 ? garbage(r, 120) : `${garbage(r, 30)} ${leadSourceValue(r)} ${garbage(r, 30)} ${leadSourceValue(r)}`;
+      const s =
+        x < 0.35
+          ? leadSourceValue(r)
+          : x < 0.75
+            ? mutate(r, leadSourceValue(r))
+            : x < 0.9
+              ? garbage(r, 120)
+              : `${garbage(r, 30)} ${leadSourceValue(r)} ${garbage(r, 30)} ${leadSourceValue(r)}`;
       const work = checkOne(s);
       worst = Math.max(worst, (work - WORK_CONST) / Math.max(1, s.length));
       expect(work, JSON.stringify(s)).toBeLessThanOrEqual(WORK_PER_CHAR * s.length + WORK_CONST);

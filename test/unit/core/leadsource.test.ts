@@ -1,5 +1,6 @@
 // @vitest-environment node
-import { decodeLeadSource, findLeadSources, withActionCode } from '../../../src/core/leadsource';
+import { decodeLeadSource, withActionCode } from '../../../src/core/leadsource';
+import { findLeadSources } from '../../../src/core/find-leadsources';
 import { dotNetTicksToIso } from '../../../src/core/ticks';
 
 const ok = (s: string) => {
@@ -11,10 +12,24 @@ const ok = (s: string) => {
 describe('decoding a LeadSource value', () => {
   it('decodes the documented publisher.offer examples verbatim', () => {
     const a = ok('AzureMarketplace-INS|checkpoint.check-point-r77-10sg-byol');
-    expect(a).toMatchObject({ source: 'AzureMarketplace', sourceLiteral: 'AzureMarketplace', action: 'INS', stage: 'active', testLead: false, warnings: [] });
-    expect(a.offer).toEqual({ publisherId: 'checkpoint', offerId: 'check-point-r77-10sg-byol', title: 'checkpoint.check-point-r77-10sg-byol' });
+    expect(a).toMatchObject({
+      source: 'AzureMarketplace',
+      sourceLiteral: 'AzureMarketplace',
+      action: 'INS',
+      stage: 'active',
+      testLead: false,
+      warnings: [],
+    });
+    expect(a.offer).toEqual({
+      publisherId: 'checkpoint',
+      offerId: 'check-point-r77-10sg-byol',
+      title: 'checkpoint.check-point-r77-10sg-byol',
+    });
     expect(ok('SPZA-PLT|bitnami.openedxcypress').offer).toMatchObject({ publisherId: 'bitnami', offerId: 'openedxcypress' });
-    expect(ok('AzurePortal-Create|docusign.3701c77e-1cfa-4c56-91e6-3ed0b622145a').offer).toMatchObject({ publisherId: 'docusign', offerId: '3701c77e-1cfa-4c56-91e6-3ed0b622145a' });
+    expect(ok('AzurePortal-Create|docusign.3701c77e-1cfa-4c56-91e6-3ed0b622145a').offer).toMatchObject({
+      publisherId: 'docusign',
+      offerId: '3701c77e-1cfa-4c56-91e6-3ed0b622145a',
+    });
   });
 
   it('decodes the real test-drive value with a display title', () => {
@@ -197,7 +212,12 @@ describe('finding LeadSource values in longer text', () => {
   it('finds several values in one text', () => {
     const text = 'AzureMarketplace-INS|a.b AppSource-PLT|c.d; SPZA-DNC|Contoso CRM, then AzurePortal-Create';
     const found = findLeadSources(text);
-    expect(found.map((f) => text.slice(f.start, f.end))).toEqual(['AzureMarketplace-INS|a.b', 'AppSource-PLT|c.d', 'SPZA-DNC|Contoso CRM', 'AzurePortal-Create']);
+    expect(found.map((f) => text.slice(f.start, f.end))).toEqual([
+      'AzureMarketplace-INS|a.b',
+      'AppSource-PLT|c.d',
+      'SPZA-DNC|Contoso CRM',
+      'AzurePortal-Create',
+    ]);
     expect(found.map((f) => f.decoded.action)).toEqual(['INS', 'PLT', 'DNC', 'Create']);
   });
 
@@ -218,7 +238,10 @@ describe('finding LeadSource values in longer text', () => {
   it('takes a whole list cell, title spaces and all', () => {
     const [f] = findLeadSources('AzureMarketplace-StartTestDrive|Red Hat OpenShift Container Platform');
     expect(f!.decoded.offer?.title).toBe('Red Hat OpenShift Container Platform');
-    expect(findLeadSources('  AzureMarketplace ')[0]?.decoded).toMatchObject({ source: 'AzureMarketplace', warnings: expect.arrayContaining(['source-only']) });
+    expect(findLeadSources('  AzureMarketplace ')[0]?.decoded).toMatchObject({
+      source: 'AzureMarketplace',
+      warnings: expect.arrayContaining(['source-only']),
+    });
   });
 
   it('finds test leads, including a bare MSFT_TEST_<ticks> marker', () => {
@@ -252,8 +275,12 @@ describe('LeadSource values wrapped in prose', () => {
   const offers = (text: string) => findLeadSources(text).map((f) => [f.decoded.source, f.decoded.action, f.decoded.offer?.title]);
 
   it('ends a bracketed value at its closing bracket, even before more prose', () => {
-    expect(offers('Клиент (AppSource-PLT|contoso.crm-connector). Просит позвонить')).toEqual([['AppSource', 'PLT', 'contoso.crm-connector']]);
-    expect(offers('Лид: «AzureMarketplace-INS|Contoso CRM Connector» — позвонить')).toEqual([['AzureMarketplace', 'INS', 'Contoso CRM Connector']]);
+    expect(offers('Клиент (AppSource-PLT|contoso.crm-connector). Просит позвонить')).toEqual([
+      ['AppSource', 'PLT', 'contoso.crm-connector'],
+    ]);
+    expect(offers('Лид: «AzureMarketplace-INS|Contoso CRM Connector» — позвонить')).toEqual([
+      ['AzureMarketplace', 'INS', 'Contoso CRM Connector'],
+    ]);
     expect(offers('[AzurePortal-Create|Contoso VM Image] created')).toEqual([['AzurePortal', 'Create', 'Contoso VM Image']]);
   });
 

@@ -1,6 +1,16 @@
 // @vitest-environment node
 import { CsvError } from '../../../src/core/csv';
-import { csvColumns, leadFromAzureTableRow, leadFromCsvRow, leadFromHttpsPayload, leadFromWebToLead, parseLeadDate, parsePayloadJson, PayloadError, readLeadsCsv } from '../../../src/core/payloads';
+import {
+  csvColumns,
+  leadFromAzureTableRow,
+  leadFromCsvRow,
+  leadFromHttpsPayload,
+  leadFromWebToLead,
+  parseLeadDate,
+  parsePayloadJson,
+  PayloadError,
+  readLeadsCsv,
+} from '../../../src/core/payloads';
 
 // Documented example bodies, verbatim.
 const PC_EXAMPLE = `{
@@ -73,13 +83,27 @@ lead_source = MSFT_TEST_636573304831318844-MSFT_TEST_636573304831318844|<Offer N
 oid = 00Do0000000ZHog
 phone = 1234567890
 title = MSFT_TEST_636573304831318844`;
-const SOME_ONE = { firstName: 'Some', lastName: 'One', email: 'someone@contoso.com', phone: '16175555555', country: 'USA', company: 'Contoso' };
+const SOME_ONE = {
+  firstName: 'Some',
+  lastName: 'One',
+  email: 'someone@contoso.com',
+  phone: '16175555555',
+  country: 'USA',
+  company: 'Contoso',
+};
 
 describe('HTTPS endpoint JSON', () => {
   it('reads the documented PascalCase body and completes the source with ActionCode', () => {
     const lead = leadFromHttpsPayload(PC_EXAMPLE);
     expect(lead.customer).toEqual({ ...SOME_ONE, title: 'Esquire' });
-    expect(lead.leadSource).toMatchObject({ ok: true, source: 'AzureMarketplace', action: 'INS', stage: 'active', offer: { title: 'Test Microsoft' }, warnings: [] });
+    expect(lead.leadSource).toMatchObject({
+      ok: true,
+      source: 'AzureMarketplace',
+      action: 'INS',
+      stage: 'active',
+      offer: { title: 'Test Microsoft' },
+      warnings: [],
+    });
     expect(lead.offerTitle).toBe('Test Microsoft');
     expect(lead.description).toBe('Test run through Power Automate');
   });
@@ -94,7 +118,11 @@ describe('HTTPS endpoint JSON', () => {
     expect(lead.leadSource).toMatchObject({ source: 'AppSource', action: 'PLT', offer: { publisherId: 'contoso', offerId: 'crm' } });
   });
   it('reads a full Source-Action|Offer in LeadSource and puts OfferTitle on the offer', () => {
-    const lead = leadFromHttpsPayload({ leadSource: 'AzureMarketplace-StartTestDrive|redhat.openshift', offerTitle: 'Red Hat OpenShift', userDetails: {} });
+    const lead = leadFromHttpsPayload({
+      leadSource: 'AzureMarketplace-StartTestDrive|redhat.openshift',
+      offerTitle: 'Red Hat OpenShift',
+      userDetails: {},
+    });
     expect(lead.leadSource?.offer).toEqual({ publisherId: 'redhat', offerId: 'openshift', title: 'Red Hat OpenShift' });
   });
   it('keeps the customer of the older sample whose LeadSource is free text', () => {
@@ -105,7 +133,14 @@ describe('HTTPS endpoint JSON', () => {
   it('tolerates the missing comma of the documented test lead and flags it as a test lead', () => {
     expect(parsePayloadJson(FAQ_TEST_LEAD).repaired).toBe(true);
     const lead = leadFromHttpsPayload(FAQ_TEST_LEAD);
-    expect(lead.leadSource).toMatchObject({ ok: true, testLead: true, stage: 'test', source: 'AzureMarketplace', action: 'INS', testLeadTime: '2018-03-22T15:48:03.131Z' });
+    expect(lead.leadSource).toMatchObject({
+      ok: true,
+      testLead: true,
+      stage: 'test',
+      source: 'AzureMarketplace',
+      action: 'INS',
+      testLeadTime: '2018-03-22T15:48:03.131Z',
+    });
     expect(lead.offerTitle).toBe('Contoso Test');
     expect(lead.customer.email).toBe('MSFT_TEST_636573304831318844@test.com');
   });
@@ -121,13 +156,22 @@ describe('HTTPS endpoint JSON', () => {
 });
 
 describe('Azure Table row', () => {
-  const customerInfo = JSON.stringify({ FirstName: 'MSFT_TEST_636737558587117715', LastName: 'MSFT_TEST_636737558587117715', Email: 'MSFT_TEST_636737558587117715@test.com', Phone: '1234567890', Country: 'US', Company: 'MSFT_TEST_636737558587117715', Title: 'MSFT_TEST_636737558587117715' });
+  const customerInfo = JSON.stringify({
+    FirstName: 'MSFT_TEST_636737558587117715',
+    LastName: 'MSFT_TEST_636737558587117715',
+    Email: 'MSFT_TEST_636737558587117715@test.com',
+    Phone: '1234567890',
+    Country: 'US',
+    Company: 'MSFT_TEST_636737558587117715',
+    Title: 'MSFT_TEST_636737558587117715',
+  });
   it('reads CustomerInfo as a JSON string, ProductId, OfferDisplayName and CreatedTime', () => {
     const lead = leadFromAzureTableRow({
       PartitionKey: '9:2F28:2F2018',
       RowKey: 'abc',
       ProductId: 'redhat.openshift-container-platform',
-      CustomerInfo: '{"FirstName":"John","LastName":"Smith","Email":"jsmith@microsoft.com","Phone":"1234567890","Country":"US","Company":"Microsoft","Title":"CTO"}',
+      CustomerInfo:
+        '{"FirstName":"John","LastName":"Smith","Email":"jsmith@microsoft.com","Phone":"1234567890","Country":"US","Company":"Microsoft","Title":"CTO"}',
       LeadSource: 'AzureMarketplace-StartTestDrive|Red Hat OpenShift Container Platform',
       ActionCode: 'StartTestDrive',
       PublisherDisplayName: 'Red Hat',
@@ -135,14 +179,30 @@ describe('Azure Table row', () => {
       CreatedTime: '2018-09-28T18:24:18.711Z',
       Description: 'Campaigns: ',
     });
-    expect(lead.customer).toEqual({ firstName: 'John', lastName: 'Smith', email: 'jsmith@microsoft.com', phone: '1234567890', country: 'US', company: 'Microsoft', title: 'CTO' });
-    expect(lead.leadSource).toMatchObject({ action: 'StartTestDrive', stage: 'trial', offer: { publisherId: 'redhat', offerId: 'openshift-container-platform', title: 'Red Hat OpenShift Container Platform' } });
+    expect(lead.customer).toEqual({
+      firstName: 'John',
+      lastName: 'Smith',
+      email: 'jsmith@microsoft.com',
+      phone: '1234567890',
+      country: 'US',
+      company: 'Microsoft',
+      title: 'CTO',
+    });
+    expect(lead.leadSource).toMatchObject({
+      action: 'StartTestDrive',
+      stage: 'trial',
+      offer: { publisherId: 'redhat', offerId: 'openshift-container-platform', title: 'Red Hat OpenShift Container Platform' },
+    });
     expect(lead.offerTitle).toBe('Red Hat OpenShift Container Platform');
     expect(lead.createdAt).toBe('2018-09-28T18:24:18.711Z');
     expect(lead.description).toBe('Campaigns:');
   });
   it('ProductId restores the id when LeadSource was cut', () => {
-    const lead = leadFromAzureTableRow({ ProductId: 'checkpoint.check-point-r77-10sg-byol', LeadSource: 'AzureMarketplace-INS|checkpoint.check-po', CustomerInfo: '{}' });
+    const lead = leadFromAzureTableRow({
+      ProductId: 'checkpoint.check-point-r77-10sg-byol',
+      LeadSource: 'AzureMarketplace-INS|checkpoint.check-po',
+      CustomerInfo: '{}',
+    });
     expect(lead.leadSource?.offer).toMatchObject({ publisherId: 'checkpoint', offerId: 'check-point-r77-10sg-byol' });
     expect(lead.leadSource?.warnings).toContain('truncated');
   });
@@ -159,8 +219,19 @@ describe('Azure Table row', () => {
 describe('Salesforce web-to-lead', () => {
   it('reads the documented key = value test lead', () => {
     const lead = leadFromWebToLead(WEB_TO_LEAD);
-    expect(lead.customer).toMatchObject({ firstName: 'MSFT_TEST_636573304831318844', email: 'MSFT_TEST_636573304831318844@test.com', phone: '1234567890', country: 'US' });
-    expect(lead.leadSource).toMatchObject({ ok: true, testLead: true, stage: 'test', offer: { title: '<Offer Name>' }, testLeadTime: '2018-03-22T15:48:03.131Z' });
+    expect(lead.customer).toMatchObject({
+      firstName: 'MSFT_TEST_636573304831318844',
+      email: 'MSFT_TEST_636573304831318844@test.com',
+      phone: '1234567890',
+      country: 'US',
+    });
+    expect(lead.leadSource).toMatchObject({
+      ok: true,
+      testLead: true,
+      stage: 'test',
+      offer: { title: '<Offer Name>' },
+      testLeadTime: '2018-03-22T15:48:03.131Z',
+    });
     expect(lead.description).toBe('MSFT_TEST_636573304831318844');
   });
   it('reads a form-encoded body too', () => {
@@ -182,16 +253,43 @@ describe('CSV rows', () => {
   ])('maps header spellings %j', (header) => {
     const cols = csvColumns(header);
     expect(cols).toMatchObject({ firstName: 0, lastName: 1, email: 2, company: 3, country: 4, phone: 5, title: 6, leadSource: 7 });
-    const lead = leadFromCsvRow(cols, ['Jane', 'Doe', 'jane@fabrikam.com', 'Fabrikam', 'DE', '+49 30 1234567', 'CTO', 'SPZA-PLT|fabrikam.crm']);
-    expect(lead.customer).toEqual({ firstName: 'Jane', lastName: 'Doe', email: 'jane@fabrikam.com', company: 'Fabrikam', country: 'DE', phone: '+49 30 1234567', title: 'CTO' });
+    const lead = leadFromCsvRow(cols, [
+      'Jane',
+      'Doe',
+      'jane@fabrikam.com',
+      'Fabrikam',
+      'DE',
+      '+49 30 1234567',
+      'CTO',
+      'SPZA-PLT|fabrikam.crm',
+    ]);
+    expect(lead.customer).toEqual({
+      firstName: 'Jane',
+      lastName: 'Doe',
+      email: 'jane@fabrikam.com',
+      company: 'Fabrikam',
+      country: 'DE',
+      phone: '+49 30 1234567',
+      title: 'CTO',
+    });
     expect(lead.leadSource?.action).toBe('PLT');
   });
   it('reads a Partner Center style export with words for the call to action', () => {
-    const csv = 'Lead source,Call to action,Offer name,Customer name,Email,LeadCreationDateTime\r\nAppSource,Contact me,Contoso CRM,Jane Doe,jane@x.com,2023-06-01T08:30:00Z\r\n';
+    const csv =
+      'Lead source,Call to action,Offer name,Customer name,Email,LeadCreationDateTime\r\nAppSource,Contact me,Contoso CRM,Jane Doe,jane@x.com,2023-06-01T08:30:00Z\r\n';
     const { leads, errors } = readLeadsCsv(csv);
     expect(errors).toEqual([]);
-    expect(leads[0]!.lead).toMatchObject({ customer: { fullName: 'Jane Doe', email: 'jane@x.com' }, offerTitle: 'Contoso CRM', createdAt: '2023-06-01T08:30:00.000Z' });
-    expect(leads[0]!.lead.leadSource).toMatchObject({ source: 'AppSource', action: 'PLT', stage: 'interest', offer: { title: 'Contoso CRM' } });
+    expect(leads[0]!.lead).toMatchObject({
+      customer: { fullName: 'Jane Doe', email: 'jane@x.com' },
+      offerTitle: 'Contoso CRM',
+      createdAt: '2023-06-01T08:30:00.000Z',
+    });
+    expect(leads[0]!.lead.leadSource).toMatchObject({
+      source: 'AppSource',
+      action: 'PLT',
+      stage: 'interest',
+      offer: { title: 'Contoso CRM' },
+    });
   });
   it('numbers data rows from 1, skips blank rows and reports empty ones, then goes on', () => {
     const csv = 'Email,Lead Source,Notes\nfirst@x.com,AzurePortal-Create|a.b,\n,,\n,,only a note\nthird@x.com,Web,\n';

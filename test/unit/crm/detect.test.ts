@@ -15,8 +15,14 @@ const D = 'https://contoso.crm4.dynamics.com/main.aspx?appid=5c1f8a2e-3b4d-4e6f-
 
 describe('Dynamics 365 detection', () => {
   it.each([
-    [`${D}&pagetype=entityrecord&etn=lead&id=9f2e0c5a-1b2c-4d3e-8f90-0123456789ab`, { view: 'record', recordId: '9f2e0c5a-1b2c-4d3e-8f90-0123456789ab' }],
-    ['https://org.crm.dynamics.com/main.aspx?etn=lead&pagetype=entityrecord&id=%7B9F2E0C5A-1B2C-4D3E-8F90-0123456789AB%7D', { view: 'record', recordId: '9f2e0c5a-1b2c-4d3e-8f90-0123456789ab' }],
+    [
+      `${D}&pagetype=entityrecord&etn=lead&id=9f2e0c5a-1b2c-4d3e-8f90-0123456789ab`,
+      { view: 'record', recordId: '9f2e0c5a-1b2c-4d3e-8f90-0123456789ab' },
+    ],
+    [
+      'https://org.crm.dynamics.com/main.aspx?etn=lead&pagetype=entityrecord&id=%7B9F2E0C5A-1B2C-4D3E-8F90-0123456789AB%7D',
+      { view: 'record', recordId: '9f2e0c5a-1b2c-4d3e-8f90-0123456789ab' },
+    ],
     ['https://org.crm11.dynamics.com/main.aspx?appid=1&forceUCI=1&pagetype=entityrecord&etn=lead', { view: 'record', recordId: null }],
     [`${D}&pagetype=entitylist&etn=lead&viewid=00000000-0000-0000-00aa-000010001003&viewType=1039`, { view: 'list', recordId: null }],
     ['https://org.crm4.dynamics.com.mcas.ms/main.aspx?pagetype=entitylist&etn=lead', { view: 'list' }],

@@ -202,7 +202,12 @@ describe('HubSpot', () => {
     </tbody></table>`;
     const ex = hubspot.extract(document, url);
     expect(ex).toHaveLength(1);
-    expect(ex[0]).toMatchObject({ recordId: '555', view: 'list', field: 'lead_source', customer: { fullName: 'Анна Белова', email: 'anna@example.ru' } });
+    expect(ex[0]).toMatchObject({
+      recordId: '555',
+      view: 'list',
+      field: 'lead_source',
+      customer: { fullName: 'Анна Белова', email: 'anna@example.ru' },
+    });
     expect(ex[0]!.recordUrl).toBe('https://app.hubspot.com/contacts/1234567/record/0-1/555');
   });
 });
@@ -219,7 +224,11 @@ describe('generic fallback', () => {
       <table><tr><td><span>AzureMarketplace-INS|contoso.crm-connector</span></td></tr></table>
     </main>`;
     const ex = generic.extract(document, url);
-    expect(inputs(ex)).toEqual(['AzurePortal-Create|contoso.crm-connector', 'SPZA-DNC|contoso.crm-connector', 'AzureMarketplace-INS|contoso.crm-connector']);
+    expect(inputs(ex)).toEqual([
+      'AzurePortal-Create|contoso.crm-connector',
+      'SPZA-DNC|contoso.crm-connector',
+      'AzureMarketplace-INS|contoso.crm-connector',
+    ]);
     expect(ex.map((e) => e.anchor.localName)).toEqual(['b', 'input', 'span']);
     expect(ex.map((e) => e.view)).toEqual(['record', 'record', 'list']);
     expect(ex[0]!.field).toMatch(/^text-[0-9a-z]+$/);

@@ -41,14 +41,29 @@ describe('match keys', () => {
 });
 
 describe('pair scoring', () => {
-  const ivan = { firstName: 'Ivan', lastName: 'Petrov', email: 'ivan.petrov@contoso.ru', phone: '+7 916 123 45 67', company: 'Contoso LLC', country: 'RU' };
+  const ivan = {
+    firstName: 'Ivan',
+    lastName: 'Petrov',
+    email: 'ivan.petrov@contoso.ru',
+    phone: '+7 916 123 45 67',
+    company: 'Contoso LLC',
+    country: 'RU',
+  };
 
   it('same email in another case and phone in another format is a duplicate', () => {
     expect(verdict(ivan, { ...ivan, email: 'IVAN.PETROV@Contoso.ru', phone: '8 (916) 123-45-67' })).toBe('duplicate');
   });
 
   it('Ivan Petrov and Иван Петров at the same company are one customer', () => {
-    expect(verdict(ivan, { firstName: 'Иван', lastName: 'Петров', email: 'ivan.petrov@contoso.ru', company: 'ООО «Контосо»', country: 'Россия' })).toBe('duplicate');
+    expect(
+      verdict(ivan, {
+        firstName: 'Иван',
+        lastName: 'Петров',
+        email: 'ivan.petrov@contoso.ru',
+        company: 'ООО «Контосо»',
+        country: 'Россия',
+      }),
+    ).toBe('duplicate');
   });
 
   it('legal suffixes do not separate a company', () => {
@@ -57,10 +72,12 @@ describe('pair scoring', () => {
   });
 
   it('Yuliya and Iuliia with the same phone are a duplicate', () => {
-    expect(verdict(
-      { firstName: 'Yuliya', lastName: 'Smirnova', phone: '+79031112233' },
-      { firstName: 'Iuliia', lastName: 'Smirnova', phone: '8 903 111 22 33', country: 'RU' },
-    )).toBe('duplicate');
+    expect(
+      verdict(
+        { firstName: 'Yuliya', lastName: 'Smirnova', phone: '+79031112233' },
+        { firstName: 'Iuliia', lastName: 'Smirnova', phone: '8 903 111 22 33', country: 'RU' },
+      ),
+    ).toBe('duplicate');
   });
 
   it('swapped first and last name still match', () => {
@@ -82,8 +99,12 @@ describe('pair scoring', () => {
 
   it('a namesake at another company is not a duplicate', () => {
     const js = { firstName: 'John', lastName: 'Smith', email: 'john.smith@contoso.com', company: 'Contoso', country: 'US' };
-    expect(verdict(js, { firstName: 'John', lastName: 'Smith', email: 'jsmith@fabrikam.com', company: 'Fabrikam', country: 'US' })).not.toBe('duplicate');
-    expect(verdict(js, { firstName: 'John', lastName: 'Smith', email: 'john.smith@fabrikam.com', company: 'Fabrikam' })).not.toBe('duplicate');
+    expect(
+      verdict(js, { firstName: 'John', lastName: 'Smith', email: 'jsmith@fabrikam.com', company: 'Fabrikam', country: 'US' }),
+    ).not.toBe('duplicate');
+    expect(verdict(js, { firstName: 'John', lastName: 'Smith', email: 'john.smith@fabrikam.com', company: 'Fabrikam' })).not.toBe(
+      'duplicate',
+    );
     expect(verdict(js, { firstName: 'John', lastName: 'Smith', email: 'johnsmith77@gmail.com' })).not.toBe('duplicate');
   });
 
@@ -98,8 +119,20 @@ describe('pair scoring', () => {
 describe('InMemoryMatcher', () => {
   it('follows one customer through contact-me, trial and install leads', () => {
     const m = new InMemoryMatcher();
-    const a = m.add(1, normalizeCustomer({ firstName: 'Ivan', lastName: 'Petrov', email: 'Ivan.Petrov@contoso.ru', phone: '+7 916 123 45 67' }));
-    const b = m.add(2, normalizeCustomer({ firstName: 'ivan', lastName: 'petrov', email: 'ivan.petrov@contoso.ru', phone: '8 916 123-45-67', country: 'RU' }));
+    const a = m.add(
+      1,
+      normalizeCustomer({ firstName: 'Ivan', lastName: 'Petrov', email: 'Ivan.Petrov@contoso.ru', phone: '+7 916 123 45 67' }),
+    );
+    const b = m.add(
+      2,
+      normalizeCustomer({
+        firstName: 'ivan',
+        lastName: 'petrov',
+        email: 'ivan.petrov@contoso.ru',
+        phone: '8 916 123-45-67',
+        country: 'RU',
+      }),
+    );
     const c = m.add(3, normalizeCustomer({ firstName: 'Oleg', lastName: 'Sidorov', email: 'oleg@fabrikam.com' }));
     expect(a.status).toBe('new');
     expect(b).toMatchObject({ status: 'duplicate', matched: 1, assignedCustomerId: a.assignedCustomerId });

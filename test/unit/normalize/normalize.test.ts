@@ -3,12 +3,41 @@ import { companyKey, foldToLatin, normalizeCountry, normalizeCustomer, normalize
 
 describe('normalizeCustomer', () => {
   it('cleans the documented example customer', () => {
-    const n = normalizeCustomer({ firstName: 'John', lastName: 'Smith', email: 'jsmith@microsoft.com', phone: '1234567890', country: 'US', company: 'Microsoft', title: 'CTO' });
-    expect(n).toMatchObject({ email: 'jsmith@microsoft.com', emailDomain: 'microsoft.com', freeMail: false, country: 'US', company: 'Microsoft', companyKey: 'microsoft', firstName: 'john', lastName: 'smith', title: 'CTO' });
+    const n = normalizeCustomer({
+      firstName: 'John',
+      lastName: 'Smith',
+      email: 'jsmith@microsoft.com',
+      phone: '1234567890',
+      country: 'US',
+      company: 'Microsoft',
+      title: 'CTO',
+    });
+    expect(n).toMatchObject({
+      email: 'jsmith@microsoft.com',
+      emailDomain: 'microsoft.com',
+      freeMail: false,
+      country: 'US',
+      company: 'Microsoft',
+      companyKey: 'microsoft',
+      firstName: 'john',
+      lastName: 'smith',
+      title: 'CTO',
+    });
   });
 
   it('treats every missing field as normal', () => {
-    expect(normalizeCustomer({})).toEqual({ email: null, emailDomain: null, freeMail: false, phone: null, country: null, company: null, companyKey: null, firstName: null, lastName: null, title: null });
+    expect(normalizeCustomer({})).toEqual({
+      email: null,
+      emailDomain: null,
+      freeMail: false,
+      phone: null,
+      country: null,
+      company: null,
+      companyKey: null,
+      firstName: null,
+      lastName: null,
+      title: null,
+    });
     expect(normalizeCustomer({ email: '   ', phone: '', company: ' ' }).email).toBeNull();
   });
 
@@ -63,10 +92,27 @@ describe('phone numbers', () => {
 
 describe('countries', () => {
   it.each([
-    ['US', 'US'], ['us', 'US'], ['USA', 'US'], ['U.S.A.', 'US'], ['United States', 'US'], ['united states of america', 'US'],
-    ['США', 'US'], ['Deutschland', 'DE'], ['Germany', 'DE'], ['Германия', 'DE'], ['Россия', 'RU'], ['Russia', 'RU'],
-    ['Российская Федерация', 'RU'], ['UK', 'GB'], ['United Kingdom', 'GB'], ['England', 'GB'], ['GBR', 'GB'],
-    ['France', 'FR'], ['Allemagne', 'DE'], ['España', 'ES'], ['Nederland', 'NL'],
+    ['US', 'US'],
+    ['us', 'US'],
+    ['USA', 'US'],
+    ['U.S.A.', 'US'],
+    ['United States', 'US'],
+    ['united states of america', 'US'],
+    ['США', 'US'],
+    ['Deutschland', 'DE'],
+    ['Germany', 'DE'],
+    ['Германия', 'DE'],
+    ['Россия', 'RU'],
+    ['Russia', 'RU'],
+    ['Российская Федерация', 'RU'],
+    ['UK', 'GB'],
+    ['United Kingdom', 'GB'],
+    ['England', 'GB'],
+    ['GBR', 'GB'],
+    ['France', 'FR'],
+    ['Allemagne', 'DE'],
+    ['España', 'ES'],
+    ['Nederland', 'NL'],
   ] as const)('%s → %s', (input, code) => {
     expect(normalizeCountry(input)).toBe(code);
   });
@@ -80,13 +126,27 @@ describe('countries', () => {
 
 describe('company key', () => {
   it.each([
-    ['Contoso, Inc.', 'contoso'], ['CONTOSO LLC', 'contoso'], ['Contoso Ltd', 'contoso'], ['Contoso GmbH', 'contoso'],
-    ['Contoso S.A.', 'contoso'], ['Contoso AG', 'contoso'], ['Contoso B.V.', 'contoso'], ['Contoso PLC', 'contoso'],
-    ['Contoso Corp.', 'contoso'], ['Contoso Co., Ltd.', 'contoso'], ['Contoso GmbH & Co. KG', 'contoso'],
-    ['The Contoso Company', 'contoso'], ['ООО «Ромашка»', 'romashka'], ['АО "Ромашка"', 'romashka'],
-    ['ПАО Ромашка', 'romashka'], ['ЗАО “Ромашка”', 'romashka'], ['ИП Иванов', 'ivanov'],
-    ['Общество с ограниченной ответственностью «Ромашка»', 'romashka'], ['Fabrikam Müller', 'fabrikam muller'],
-    ['contoso.com', 'contoso'], ['AO', 'ao'],
+    ['Contoso, Inc.', 'contoso'],
+    ['CONTOSO LLC', 'contoso'],
+    ['Contoso Ltd', 'contoso'],
+    ['Contoso GmbH', 'contoso'],
+    ['Contoso S.A.', 'contoso'],
+    ['Contoso AG', 'contoso'],
+    ['Contoso B.V.', 'contoso'],
+    ['Contoso PLC', 'contoso'],
+    ['Contoso Corp.', 'contoso'],
+    ['Contoso Co., Ltd.', 'contoso'],
+    ['Contoso GmbH & Co. KG', 'contoso'],
+    ['The Contoso Company', 'contoso'],
+    ['ООО «Ромашка»', 'romashka'],
+    ['АО "Ромашка"', 'romashka'],
+    ['ПАО Ромашка', 'romashka'],
+    ['ЗАО “Ромашка”', 'romashka'],
+    ['ИП Иванов', 'ivanov'],
+    ['Общество с ограниченной ответственностью «Ромашка»', 'romashka'],
+    ['Fabrikam Müller', 'fabrikam muller'],
+    ['contoso.com', 'contoso'],
+    ['AO', 'ao'],
   ])('%s → %s', (input, key) => {
     expect(companyKey(input)).toBe(key);
   });

@@ -5,7 +5,10 @@ import type { CrmId, SightingInput } from '../../../src/store/types';
 let counter = 0;
 
 /** A lead as the content script would report it. */
-export function sighting(customer: CustomerFields, opts: { leadSource?: string; recordId?: string | null; crm?: CrmId; seenAt?: string; createdAt?: string } = {}): SightingInput {
+export function sighting(
+  customer: CustomerFields,
+  opts: { leadSource?: string; recordId?: string | null; crm?: CrmId; seenAt?: string; createdAt?: string } = {},
+): SightingInput {
   const leadSource = opts.leadSource ?? 'AppSource-PLT|northwind.crm-suite';
   const lead: SightingInput['lead'] = { leadSource: decodeLeadSource(leadSource), customer };
   if (opts.createdAt) lead.createdAt = opts.createdAt;
@@ -18,8 +21,22 @@ export function sighting(customer: CustomerFields, opts: { leadSource?: string; 
   };
 }
 
-export const ivan: CustomerFields = { firstName: 'Ivan', lastName: 'Petrov', email: 'Ivan.Petrov@contoso.ru', phone: '+7 916 123 45 67', company: 'ООО «Контосо»', country: 'Russia' };
-export const ivanAgain: CustomerFields = { firstName: 'Иван', lastName: 'Петров', email: 'ivan.petrov@CONTOSO.ru', phone: '8 (916) 123-45-67', company: 'Contoso LLC', country: 'RU' };
+export const ivan: CustomerFields = {
+  firstName: 'Ivan',
+  lastName: 'Petrov',
+  email: 'Ivan.Petrov@contoso.ru',
+  phone: '+7 916 123 45 67',
+  company: 'ООО «Контосо»',
+  country: 'Russia',
+};
+export const ivanAgain: CustomerFields = {
+  firstName: 'Иван',
+  lastName: 'Петров',
+  email: 'ivan.petrov@CONTOSO.ru',
+  phone: '8 (916) 123-45-67',
+  company: 'Contoso LLC',
+  country: 'RU',
+};
 export const anna: CustomerFields = { firstName: 'Anna', lastName: 'Sidorova', email: 'anna.sidorova@contoso.ru', company: 'Contoso' };
 /** Opens a raw version-1 database the way LeadLens 1 laid it out, and keeps the connection open. */
 export function openRawV1(name: string): Promise<IDBDatabase> {
@@ -41,4 +58,11 @@ export function openRawV1(name: string): Promise<IDBDatabase> {
   });
 }
 
-export const john: CustomerFields = { firstName: 'John', lastName: 'Smith', email: 'john.smith@fabrikam.com', phone: '(415) 555-1234', country: 'US', company: 'Fabrikam, Inc.' };
+export const john: CustomerFields = {
+  firstName: 'John',
+  lastName: 'Smith',
+  email: 'john.smith@fabrikam.com',
+  phone: '(415) 555-1234',
+  country: 'US',
+  company: 'Fabrikam, Inc.',
+};

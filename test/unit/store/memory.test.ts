@@ -8,7 +8,9 @@ describe('ingest', () => {
   it('flags the trial lead of a customer first seen as Contact me as a duplicate, with the journey', async () => {
     const m = await open();
     const [first] = await m.ingest([sighting(ivan, { leadSource: 'AzureMarketplace-PLT|contoso.crm', createdAt: '2025-03-01T09:00:00Z' })]);
-    const [second] = await m.ingest([sighting(ivanAgain, { leadSource: 'AzureMarketplace-StartTestDrive|contoso.crm', createdAt: '2025-03-05T09:00:00Z' })]);
+    const [second] = await m.ingest([
+      sighting(ivanAgain, { leadSource: 'AzureMarketplace-StartTestDrive|contoso.crm', createdAt: '2025-03-05T09:00:00Z' }),
+    ]);
     expect(first!.match.status).toBe('new');
     expect(second!.match.status).toBe('duplicate');
     expect(second!.customerId).toBe(first!.customerId);
@@ -46,7 +48,10 @@ describe('ingest', () => {
   it('never creates two customers when two tabs ingest the same customer at once', async () => {
     const tab1 = await open();
     const tab2 = await open();
-    const [r1, r2] = await Promise.all([tab1.ingest([sighting(ivan, { recordId: 'A' })]), tab2.ingest([sighting(ivanAgain, { recordId: 'B' })])]);
+    const [r1, r2] = await Promise.all([
+      tab1.ingest([sighting(ivan, { recordId: 'A' })]),
+      tab2.ingest([sighting(ivanAgain, { recordId: 'B' })]),
+    ]);
     expect(r1![0]!.customerId).toBe(r2![0]!.customerId);
     const same = sighting(john, { recordId: 'J' });
     const [s1, s2] = await Promise.all([tab1.ingest([same]), tab2.ingest([same])]);
@@ -89,7 +94,9 @@ describe('possible matches and decisions', () => {
     expect(b!.match.status).toBe('possible');
     expect(b!.match.candidateCustomerId).toBe(a!.customerId);
     expect(b!.customerId).not.toBe(a!.customerId);
-    expect((await m.customerView(b!.customerId))!.pending).toEqual([{ sightingId: b!.sightingId, candidateCustomerId: a!.customerId, fields: b!.match.fields }]);
+    expect((await m.customerView(b!.customerId))!.pending).toEqual([
+      { sightingId: b!.sightingId, candidateCustomerId: a!.customerId, fields: b!.match.fields },
+    ]);
     await m.decide(b!.sightingId, 'confirmed');
     const view = await m.customerView(a!.customerId);
     expect(view!.journey.map((j) => j.sightingId)).toEqual([a!.sightingId, b!.sightingId]);
@@ -100,7 +107,7 @@ describe('possible matches and decisions', () => {
 
   it('remembers a rejection: the pair is not asked about again', async () => {
     const m = await open();
-    const [a] = await m.ingest([sighting(work)]);
+    await m.ingest([sighting(work)]);
     const [b] = await m.ingest([sighting(personal)]);
     await m.decide(b!.sightingId, 'rejected');
     expect((await m.customerView(b!.customerId))!.pending).toEqual([]);
@@ -205,7 +212,10 @@ describe('failures', () => {
       req.onsuccess = () => {
         const tx = req.result.transaction('sightings', 'readwrite');
         tx.objectStore('sightings').put({ id: 'broken', customerId: a!.customerId, keys: ['e:ivan.petrov@contoso.ru'], recordKey: 'x' });
-        tx.oncomplete = () => { req.result.close(); resolve(); };
+        tx.oncomplete = () => {
+          req.result.close();
+          resolve();
+        };
         tx.onerror = () => reject(tx.error);
       };
     });
@@ -246,7 +256,11 @@ describe('what the memory holds', () => {
   it('counts customers and leads without reading them', async () => {
     const memory = await openMemory({ name: 'stats' });
     expect(await memory.stats()).toEqual({ customers: 0, leads: 0 });
-    await memory.ingest([sighting(ivan, { recordId: 'r1' }), sighting(ivanAgain, { recordId: 'r2', leadSource: 'AzureMarketplace-INS|contoso.crm' }), sighting(john, { recordId: 'r3' })]);
+    await memory.ingest([
+      sighting(ivan, { recordId: 'r1' }),
+      sighting(ivanAgain, { recordId: 'r2', leadSource: 'AzureMarketplace-INS|contoso.crm' }),
+      sighting(john, { recordId: 'r3' }),
+    ]);
     expect(await memory.stats()).toEqual({ customers: 2, leads: 3 });
     memory.close();
   });

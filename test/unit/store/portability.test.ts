@@ -7,7 +7,10 @@ const open = (name = 'port') => openMemory({ name, now: () => new Date('2025-03-
 async function seeded(name = 'port') {
   const m = await open(name);
   await m.setSettings({ retentionDays: 120, defaultCountry: 'US' });
-  await m.ingest([sighting(ivan, { seenAt: '2025-03-01T00:00:00Z' }), sighting(ivanAgain, { leadSource: 'AzureMarketplace-StartTestDrive|nw.app', seenAt: '2025-03-02T00:00:00Z' })]);
+  await m.ingest([
+    sighting(ivan, { seenAt: '2025-03-01T00:00:00Z' }),
+    sighting(ivanAgain, { leadSource: 'AzureMarketplace-StartTestDrive|nw.app', seenAt: '2025-03-02T00:00:00Z' }),
+  ]);
   await m.ingest([sighting(anna), sighting(john, { recordId: null, createdAt: '2025-02-01T00:00:00Z' })]);
   const [possible] = await m.ingest([sighting({ firstName: 'Anna', lastName: 'Sidorova', email: 'anna.s@mail.ru' })]);
   await m.decide(possible!.sightingId, 'rejected');
@@ -41,7 +44,11 @@ describe('JSON export and import', () => {
     await m.forgetAll();
     const broken = good.replace(/"firstSeen":"[^"]+"/, '"firstSeen":42');
     const brokenLine = broken.split('\n').findIndex((l) => l.includes('"firstSeen":42')) + 1;
-    await expect(m.importJson(broken)).rejects.toMatchObject({ code: 'import', line: brokenLine, message: expect.stringContaining('firstSeen') });
+    await expect(m.importJson(broken)).rejects.toMatchObject({
+      code: 'import',
+      line: brokenLine,
+      message: expect.stringContaining('firstSeen'),
+    });
     await expect(m.importJson('{\n  "format": "leadlens-memory",\n  oops\n}')).rejects.toMatchObject({ code: 'import', line: 3 });
     await expect(m.importJson('[]')).rejects.toMatchObject({ code: 'import' });
     await expect(m.importJson(good.replace('"version": 1', '"version": 9'))).rejects.toMatchObject({ code: 'version', line: 3 });
@@ -75,7 +82,9 @@ describe('CSV export and import', () => {
       'JANE,doe,Jane.Doe@Tailspin.com,(206) 555-0100,"Tailspin Toys, Inc.",USA,AppSource-INS|tailspin.app,Tailspin App,2025-02-15T08:00:00Z',
     ].join('\r\n');
     expect(await fresh.importCsv(partnerCenter)).toEqual({ imported: 2, skipped: 0 });
-    const rows = JSON.parse(await fresh.exportJson()).sightings.filter((s: { customer: { email?: string } }) => /tailspin/i.test(s.customer.email ?? ''));
+    const rows = JSON.parse(await fresh.exportJson()).sightings.filter((s: { customer: { email?: string } }) =>
+      /tailspin/i.test(s.customer.email ?? ''),
+    );
     expect(rows).toHaveLength(2);
     expect(rows[0].customerId).toBe(rows[1].customerId);
     m.close();

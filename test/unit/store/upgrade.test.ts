@@ -14,7 +14,12 @@ async function populateV1(name: string): Promise<{ customers: number; sightings:
   inputs.forEach((input, i) => {
     const n = normalizeCustomer(input.lead.customer);
     const customerId = i === 3 ? ids[2]! : `cust-${i}`;
-    const s = buildSighting(input, n, { id: `s-${i}`, customerId, recordKey: recordKeyOf(input, n) }, { status: i === 3 ? 'duplicate' : 'new', fields: [], score: 0, matchedSightingId: null, candidateCustomerId: null, decision: null });
+    const s = buildSighting(
+      input,
+      n,
+      { id: `s-${i}`, customerId, recordKey: recordKeyOf(input, n) },
+      { status: i === 3 ? 'duplicate' : 'new', fields: [], score: 0, matchedSightingId: null, candidateCustomerId: null, decision: null },
+    );
     const { orgKeys: _v2only, ...v1Customer } = customerFromSighting(s);
     if (i !== 3) {
       tx.objectStore('customers').put(v1Customer);
@@ -22,7 +27,13 @@ async function populateV1(name: string): Promise<{ customers: number; sightings:
     }
     tx.objectStore('sightings').put(s);
   });
-  tx.objectStore('decisions').put({ id: 'cust-0|cust-1', customers: ['cust-0', 'cust-1'], decision: 'rejected', sightingId: 's-1', at: '2025-01-01T00:00:00Z' });
+  tx.objectStore('decisions').put({
+    id: 'cust-0|cust-1',
+    customers: ['cust-0', 'cust-1'],
+    decision: 'rejected',
+    sightingId: 's-1',
+    at: '2025-01-01T00:00:00Z',
+  });
   tx.objectStore('settings').put({ retentionDays: 200, defaultCountry: 'RU', lang: 'ru' }, 'settings');
   await new Promise<void>((resolve, reject) => {
     tx.oncomplete = () => resolve();

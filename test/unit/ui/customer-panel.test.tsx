@@ -6,7 +6,12 @@ import type { CustomerView } from '../../../src/store/types';
 // The service worker, played by hand: each reply is released when the test says so.
 type Pending = { message: { type: string; customerId?: string }; resolve: (v: unknown) => void };
 const pending: Pending[] = [];
-const send = vi.fn((message: Pending['message']) => new Promise((resolve) => { pending.push({ message, resolve }); }));
+const send = vi.fn(
+  (message: Pending['message']) =>
+    new Promise((resolve) => {
+      pending.push({ message, resolve });
+    }),
+);
 vi.mock('../../../src/platform/browser', () => ({ t: (k: string, s?: string) => (s ? `${k}:${s}` : k), uiLang: () => 'en', send }));
 
 const { CustomerPanel } = await import('../../../src/ui/CustomerPanel');
@@ -20,22 +25,61 @@ function answer(match: (m: Pending['message']) => boolean, value: unknown): void
 const customer = (id: string) => (m: Pending['message']) => m.type === 'get-customer' && m.customerId === id;
 
 const earlier: CustomerView = {
-  customerId: 'earlier', displayName: 'Алексей Смирнов', company: 'Фабрикам', email: 'a.smirnov@fabrikam.ru', phone: null, furthestStage: 'active',
+  customerId: 'earlier',
+  displayName: 'Алексей Смирнов',
+  company: 'Фабрикам',
+  email: 'a.smirnov@fabrikam.ru',
+  phone: null,
+  furthestStage: 'active',
   journey: [
-    { sightingId: 's1', stage: 'interest', action: 'PLT', source: 'AppSource', offer: 'contoso.crm', at: '2025-06-02T10:15:00Z', crm: 'dynamics', recordUrl: null },
-    { sightingId: 's2', stage: 'active', action: 'INS', source: 'AzureMarketplace', offer: 'contoso.crm', at: '2025-06-20T09:00:00Z', crm: 'dynamics', recordUrl: null },
+    {
+      sightingId: 's1',
+      stage: 'interest',
+      action: 'PLT',
+      source: 'AppSource',
+      offer: 'contoso.crm',
+      at: '2025-06-02T10:15:00Z',
+      crm: 'dynamics',
+      recordUrl: null,
+    },
+    {
+      sightingId: 's2',
+      stage: 'active',
+      action: 'INS',
+      source: 'AzureMarketplace',
+      offer: 'contoso.crm',
+      at: '2025-06-20T09:00:00Z',
+      crm: 'dynamics',
+      recordUrl: null,
+    },
   ],
-  colleagues: [], pending: [],
+  colleagues: [],
+  pending: [],
 };
 
 function possibleLead(decided: boolean): TabLead {
   return {
-    key: 'k', crm: 'dynamics', view: 'record', recordId: 'r', recordUrl: null, firstSeen: '2025-06-20T09:00:00Z',
+    key: 'k',
+    crm: 'dynamics',
+    view: 'record',
+    recordId: 'r',
+    recordUrl: null,
+    firstSeen: '2025-06-20T09:00:00Z',
     duplicate: decided ? 'duplicate' : 'possible',
     lead: { leadSource: decodeLeadSource('AzureMarketplace-INS|contoso.crm'), customer: { firstName: 'Alexey', lastName: 'Smirnov' } },
     result: {
-      sightingId: 's2', customerId: decided ? 'earlier' : 'mine', stageAdvanced: false, seenBefore: false,
-      match: { status: decided ? 'duplicate' : 'possible', fields: ['name'], score: 8, matchedSightingId: 's1', candidateCustomerId: 'earlier', decision: decided ? 'confirmed' : null },
+      sightingId: 's2',
+      customerId: decided ? 'earlier' : 'mine',
+      stageAdvanced: false,
+      seenBefore: false,
+      match: {
+        status: decided ? 'duplicate' : 'possible',
+        fields: ['name'],
+        score: 8,
+        matchedSightingId: 's1',
+        candidateCustomerId: 'earlier',
+        decision: decided ? 'confirmed' : null,
+      },
     },
   };
 }
@@ -44,13 +88,21 @@ describe('customer panel', () => {
   it('keeps the merged journey when a reply about the merged-away customer arrives late', async () => {
     const { rerender } = render(<CustomerPanel lead={possibleLead(false)} lang="en" version="v1" />);
     await act(async () => {
-      answer(customer('mine'), { ...earlier, customerId: 'mine', displayName: 'Alexey Smirnov', journey: [earlier.journey[1]!], pending: [{ sightingId: 's2', candidateCustomerId: 'earlier', fields: ['name'] }] });
+      answer(customer('mine'), {
+        ...earlier,
+        customerId: 'mine',
+        displayName: 'Alexey Smirnov',
+        journey: [earlier.journey[1]!],
+        pending: [{ sightingId: 's2', candidateCustomerId: 'earlier', fields: ['name'] }],
+      });
       answer(customer('earlier'), earlier);
     });
     fireEvent.click(screen.getByText('panelConfirm'));
     // The tab's state changes (the lead now belongs to the earlier customer) before the decision's reply.
     rerender(<CustomerPanel lead={possibleLead(true)} lang="en" version="v2" />);
-    await act(async () => { answer((m) => m.type === 'decide-match', { ok: true }); });
+    await act(async () => {
+      answer((m) => m.type === 'decide-match', { ok: true });
+    });
     // Two look-ups are now in flight. The worst order for the panel: any about the merged-away id
     // ('mine', which the store now answers with null) comes back last.
     const lookups = pending.filter((p) => p.message.type === 'get-customer');

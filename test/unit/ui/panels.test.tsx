@@ -4,8 +4,15 @@ import { fakeBrowser } from '../fake-browser';
 import type { TabLeads, TabLead } from '../../../src/messaging/messages';
 
 const fake = fakeBrowser();
-const send = vi.fn(async (m: { type: string }) => (m.type === 'get-settings' ? { lang: 'auto', retentionDays: 365, defaultCountry: null } : null));
-vi.mock('../../../src/platform/browser', () => ({ browser: fake.browser, t: (k: string, s?: string) => (s ? `${k}:${s}` : k), uiLang: () => 'en', send }));
+const send = vi.fn(async (m: { type: string }) =>
+  m.type === 'get-settings' ? { lang: 'auto', retentionDays: 365, defaultCountry: null } : null,
+);
+vi.mock('../../../src/platform/browser', () => ({
+  browser: fake.browser,
+  t: (k: string, s?: string) => (s ? `${k}:${s}` : k),
+  uiLang: () => 'en',
+  send,
+}));
 
 const { SidePanel, distinctLeads } = await import('../../../src/ui/SidePanel');
 const { Popup } = await import('../../../src/ui/Popup');
@@ -13,8 +20,18 @@ const { decodeLeadSource } = await import('../../../src/core/leadsource');
 
 function lead(key: string, input: string, extra: Partial<TabLead> = {}): TabLead {
   return {
-    key, crm: 'dynamics', view: 'record', recordId: 'rec-1', recordUrl: null, firstSeen: '2026-11-25T09:00:00Z', duplicate: 'new', result: null,
-    lead: { leadSource: decodeLeadSource(input), customer: { firstName: '<img src=x onerror=alert(1)>', lastName: 'Smith', company: 'Contoso' } },
+    key,
+    crm: 'dynamics',
+    view: 'record',
+    recordId: 'rec-1',
+    recordUrl: null,
+    firstSeen: '2026-11-25T09:00:00Z',
+    duplicate: 'new',
+    result: null,
+    lead: {
+      leadSource: decodeLeadSource(input),
+      customer: { firstName: '<img src=x onerror=alert(1)>', lastName: 'Smith', company: 'Contoso' },
+    },
     ...extra,
   };
 }
@@ -30,7 +47,16 @@ describe('side panel', () => {
   });
 
   it('renders customer fields from the page as text, never as markup', () => {
-    const { container } = render(<SidePanel source={{ watch: (cb) => { cb(state([lead('a', 'AzureMarketplace-INS|contoso.crm')])); return () => undefined; } }} />);
+    const { container } = render(
+      <SidePanel
+        source={{
+          watch: (cb) => {
+            cb(state([lead('a', 'AzureMarketplace-INS|contoso.crm')]));
+            return () => undefined;
+          },
+        }}
+      />,
+    );
     expect(container.querySelector('img')).toBeNull();
     expect(container.textContent).toContain('<img src=x onerror=alert(1)> Smith');
     expect(screen.getByTestId('lead-card').getAttribute('data-stage')).toBe('active');
@@ -38,7 +64,16 @@ describe('side panel', () => {
 
   it('lists many leads one line each, with the lead clicked on the page opened', () => {
     const leads = ['a', 'b', 'c', 'd'].map((k) => ({ ...lead(k, `AzurePortal-Create|contoso.${k}`), recordId: `rec-${k}` }));
-    const { container } = render(<SidePanel source={{ watch: (cb) => { cb(state(leads, { focusKey: 'c' })); return () => undefined; } }} />);
+    const { container } = render(
+      <SidePanel
+        source={{
+          watch: (cb) => {
+            cb(state(leads, { focusKey: 'c' }));
+            return () => undefined;
+          },
+        }}
+      />,
+    );
     const rows = screen.getAllByTestId('lead-row') as HTMLDetailsElement[];
     expect(rows).toHaveLength(4);
     expect(rows.map((r) => r.open)).toEqual([false, false, true, false]);
@@ -48,12 +83,30 @@ describe('side panel', () => {
   });
 
   it('tells the rep when the lead memory failed', () => {
-    render(<SidePanel source={{ watch: (cb) => { cb(state([lead('a', 'AppSource-PLT|x.y')], { memoryError: 'disk full' })); return () => undefined; } }} />);
+    render(
+      <SidePanel
+        source={{
+          watch: (cb) => {
+            cb(state([lead('a', 'AppSource-PLT|x.y')], { memoryError: 'disk full' }));
+            return () => undefined;
+          },
+        }}
+      />,
+    );
     expect(screen.getByTestId('memory-error').textContent).toContain('disk full');
   });
 
   it('shows the empty state when the page has no marketplace lead', () => {
-    render(<SidePanel source={{ watch: (cb) => { cb(state([lead('a', 'Web')])); return () => undefined; } }} />);
+    render(
+      <SidePanel
+        source={{
+          watch: (cb) => {
+            cb(state([lead('a', 'Web')]));
+            return () => undefined;
+          },
+        }}
+      />,
+    );
     expect(screen.getByTestId('panel-empty')).toBeTruthy();
   });
 });
@@ -63,12 +116,21 @@ describe('popup', () => {
     render(<Popup />);
     fireEvent.input(screen.getByRole('textbox'), { target: { value: 'AzurePortal-Create|contoso.vm-image' } });
     const card = screen.getByTestId('lead-card');
-    expect([card.getAttribute('data-source'), card.getAttribute('data-action'), card.getAttribute('data-stage')]).toEqual(['AzurePortal', 'Create', 'active']);
+    expect([card.getAttribute('data-source'), card.getAttribute('data-action'), card.getAttribute('data-stage')]).toEqual([
+      'AzurePortal',
+      'Create',
+      'active',
+    ]);
   });
 
   it('decodes a pasted HTTPS payload whose LeadSource holds only the storefront', () => {
     render(<Popup />);
-    const payload = JSON.stringify({ userDetails: { firstName: 'Some', lastName: 'One' }, leadSource: 'AzureMarketplace', actionCode: 'INS', offerTitle: 'Test Microsoft' });
+    const payload = JSON.stringify({
+      userDetails: { firstName: 'Some', lastName: 'One' },
+      leadSource: 'AzureMarketplace',
+      actionCode: 'INS',
+      offerTitle: 'Test Microsoft',
+    });
     fireEvent.input(screen.getByRole('textbox'), { target: { value: payload } });
     const card = screen.getByTestId('lead-card');
     expect([card.getAttribute('data-source'), card.getAttribute('data-action')]).toEqual(['AzureMarketplace', 'INS']);

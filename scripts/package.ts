@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { zip } from './zip';
 import { firefoxManifest } from './firefox';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const out = join(root, 'release');
 
@@ -18,11 +18,15 @@ function walk(dir: string): string[] {
 }
 
 const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
-const files = walk(dist).sort().map((path) => ({ name: relative(dist, path).split('\\').join('/'), data: readFileSync(path) }));
+const files = walk(dist)
+  .sort()
+  .map((path) => ({ name: relative(dist, path).split('\\').join('/'), data: readFileSync(path) }));
 mkdirSync(out, { recursive: true });
 const chromeZip = join(out, `leadlens-${manifest.version}.zip`);
 writeFileSync(chromeZip, zip(files));
-const firefoxFiles = files.map((f) => (f.name === 'manifest.json' ? { name: f.name, data: Buffer.from(JSON.stringify(firefoxManifest(manifest), null, 2)) } : f));
+const firefoxFiles = files.map((f) =>
+  f.name === 'manifest.json' ? { name: f.name, data: Buffer.from(JSON.stringify(firefoxManifest(manifest), null, 2)) } : f,
+);
 const firefoxZip = join(out, `leadlens-${manifest.version}-firefox.zip`);
 writeFileSync(firefoxZip, zip(firefoxFiles));
 const size = files.reduce((n, f) => n + f.data.length, 0);
