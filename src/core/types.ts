@@ -122,6 +122,15 @@ export interface NormalizedCustomer {
 /** Duplicate verdict for a lead against everything seen before. */
 export type DuplicateStatus = 'new' | 'possible' | 'duplicate';
 
+/** A customer field two leads were compared on (the matched ones are listed strongest first). */
+export type MatchedField = 'email' | 'phone' | 'name' | 'company' | 'domain' | 'country';
+
+/** The rep's answer to "is this the same customer?" on a possible match. */
+export type Decision = 'confirmed' | 'rejected';
+
+/** Which CRM a lead was seen on ('import' and 'manual' for leads that came from a file or were typed). */
+export type CrmId = 'dynamics' | 'salesforce' | 'hubspot' | 'generic' | 'import' | 'manual';
+
 /** A recommended action for the rep. */
 export interface NextStep {
   id: string;

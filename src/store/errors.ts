@@ -1,6 +1,9 @@
 // The one error type the lead memory throws. `code` says what the user can do about it; `line` points
 // into a rejected import file.
-export type StoreErrorCode = 'quota' | 'blocked' | 'corrupt' | 'import' | 'version';
+// quota: no disk space · blocked: an older LeadLens tab holds the database · corrupt: a damaged record
+// · import: a file that cannot be imported · version: data from a newer LeadLens · invalid: a setting
+// out of range.
+export type StoreErrorCode = 'quota' | 'blocked' | 'corrupt' | 'import' | 'version' | 'invalid';
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;

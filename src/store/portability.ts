@@ -1,19 +1,27 @@
-// Export and import formats of the lead memory, as pure functions: the versioned JSON document, the
-// Excel-friendly CSV, and the checks that reject a bad file with its line and the reason.
+// Export and import of the lead memory: the versioned JSON document, the Excel-friendly CSV, the
+// checks that reject a bad file with its line and the reason (pure functions), and the reading and
+// writing of the whole memory they need (each inside a transaction memory.ts opens).
 import { formatCsv } from '../core/csv';
 import { readLeadsCsv } from '../core/payloads';
 import type { Lead } from '../core/types';
 import { StoreError } from './errors';
 import {
+  customerFromSightings,
   customerProblem,
   decisionProblem,
+  isStoredCustomer,
+  isStoredSighting,
+  publicSighting,
   settingsProblem,
   sightingProblem,
   stageOf,
+  withDerived,
   type StoredCustomer,
   type StoredDecision,
+  type StoredSighting,
 } from './records';
-import type { Settings, Sighting } from './types';
+import { readable, sightingsOf, type AnyTx, type RwTx, type StoreCtx } from './tx';
+import type { ImportResult, IngestResult, Settings, Sighting, SightingInput } from './types';
 
 export const EXPORT_FORMAT = 'leadlens-memory';
 export const EXPORT_VERSION = 1;
@@ -181,4 +189,97 @@ export function readImportCsv(text: string): Lead[] {
       line: bad.line,
     });
   return read.leads.map((l) => l.lead);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading and writing the whole memory
+
+interface AllRecords {
+  customers: StoredCustomer[];
+  sightings: StoredSighting[];
+  decisions: StoredDecision[];
+}
+
+/** Every readable record; a sighting whose customer is unreadable or missing is skipped with it. */
+async function readAll(tx: AnyTx, ctx: StoreCtx): Promise<AllRecords> {
+  const [customers, sightings, decisions] = await Promise.all([
+    tx.objectStore('customers').getAll(),
+    tx.objectStore('sightings').getAll(),
+    tx.objectStore('decisions').getAll(),
+  ]);
+  const okCustomers = readable(customers, isStoredCustomer, ctx.skipped.customer);
+  const known = new Set(okCustomers.map((c) => c.id));
+  const belongs = (s: unknown): s is StoredSighting => isStoredSighting(s) && known.has(s.customerId);
+  return { customers: okCustomers, sightings: readable(sightings, belongs, ctx.skipped.sighting), decisions };
+}
+
+export async function exportJson(tx: AnyTx, settings: Settings, ctx: StoreCtx): Promise<string> {
+  const { customers, sightings, decisions } = await readAll(tx, ctx);
+  return formatExportJson({
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: ctx.now().toISOString(),
+    settings,
+    customers: customers.map(({ orgKeys: _derived, ...c }) => c),
+    sightings: sightings.map(publicSighting),
+    decisions,
+  });
+}
+
+/** One row per lead, grouped by customer, oldest first. */
+export async function exportCsv(tx: AnyTx, ctx: StoreCtx): Promise<string> {
+  const { sightings } = await readAll(tx, ctx);
+  sightings.sort((a, b) => a.customerId.localeCompare(b.customerId) || a.firstSeen.localeCompare(b.firstSeen));
+  return formatExportCsv(sightings.map(publicSighting));
+}
+
+/**
+ * Adds a checked export (see parseExportJson) to the memory. Leads it already holds, by id or by
+ * record, are skipped; the customers that gained leads are rebuilt from them. Settings are not
+ * touched here.
+ */
+export async function importDocument(tx: RwTx, doc: MemoryExport, ctx: StoreCtx): Promise<ImportResult> {
+  const sightings = tx.objectStore('sightings');
+  let imported = 0;
+  let skipped = 0;
+  const touched = new Set<string>();
+  // Requests are issued together and awaited together: one round trip per step, not per record.
+  const existing = await Promise.all(
+    doc.sightings.map(async (s) => (await sightings.getKey(s.id)) ?? (await sightings.index('recordKey').getKey(s.recordKey))),
+  );
+  const writes: Promise<unknown>[] = [];
+  const fresh = new Set<string>();
+  doc.sightings.forEach((s, i) => {
+    if (existing[i] || fresh.has(s.recordKey)) {
+      skipped++;
+      return;
+    }
+    fresh.add(s.recordKey);
+    writes.push(sightings.put(withDerived(s)));
+    touched.add(s.customerId);
+    imported++;
+  });
+  await Promise.all(writes);
+  const wanted = doc.customers.filter((c) => touched.has(c.id));
+  const all = await Promise.all(wanted.map((c) => sightingsOf(tx, c.id, ctx)));
+  await Promise.all(
+    wanted.map((c, i) => {
+      const rebuilt = customerFromSightings(c.id, all[i]!);
+      // Keep the exported display fields; derive the company keys from the sightings.
+      return tx.objectStore('customers').put({ ...c, orgKeys: rebuilt?.orgKeys ?? [] });
+    }),
+  );
+  for (const d of doc.decisions) await tx.objectStore('decisions').put(d);
+  return { imported, skipped };
+}
+
+/** The leads of a CSV file as sightings to ingest, seen now (all or nothing, see readImportCsv). */
+export function csvSightings(text: string, seenAt: string): SightingInput[] {
+  return readImportCsv(text).map((lead) => ({ crm: 'import', recordId: null, recordUrl: null, lead, seenAt }));
+}
+
+/** An ingest's outcome told as an import: leads the memory already had count as skipped. */
+export function importCounts(results: IngestResult[]): ImportResult {
+  const skipped = results.filter((r) => r.seenBefore).length;
+  return { imported: results.length - skipped, skipped };
 }

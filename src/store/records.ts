@@ -4,7 +4,7 @@
 import { stageRank } from '../core/catalog';
 import { normalizeCustomer } from '../core/normalize';
 import { blockingKeys, companyKeys, matchProfile, type MatchProfile } from '../core/match';
-import type { NormalizedCustomer, Stage } from '../core/types';
+import type { Decision, NormalizedCustomer, Stage } from '../core/types';
 import type { MatchInfo, Settings, Sighting, SightingInput } from './types';
 
 export interface StoredSighting extends Sighting {
@@ -33,7 +33,7 @@ export interface StoredDecision {
   /** The two customer ids, sorted, joined by '|'. */
   id: string;
   customers: [string, string];
-  decision: 'confirmed' | 'rejected';
+  decision: Decision;
   sightingId: string;
   at: string;
 }

@@ -1,9 +1,8 @@
 // The lead memory's public shapes: what the service worker hands in, and what the UI gets back.
 // The IndexedDB schema itself is private to src/store/.
-import type { DecodedLeadSource, DuplicateStatus, Lead, NormalizedCustomer, Stage } from '../core/types';
+import type { CrmId, DecodedLeadSource, Decision, DuplicateStatus, Lead, MatchedField, NormalizedCustomer, Stage } from '../core/types';
 
-/** Which CRM a sighting was made on. */
-export type CrmId = 'dynamics' | 'salesforce' | 'hubspot' | 'generic' | 'import' | 'manual';
+export type { CrmId, Decision };
 
 /** One lead seen on a page (or imported), before it is stored. */
 export interface SightingInput {
@@ -41,7 +40,7 @@ export interface Sighting {
 export interface MatchInfo {
   status: DuplicateStatus;
   /** Fields that agreed with the matched customer, e.g. ['email', 'phone', 'name']. */
-  fields: string[];
+  fields: MatchedField[];
   /** Total Fellegi–Sunter weight (log2 odds); 0 for new customers. */
   score: number;
   /** The earlier sighting it matched best, if any. */
@@ -49,7 +48,7 @@ export interface MatchInfo {
   /** For `possible`: the customer it may belong to (the sighting is kept in its own customer until confirmed). */
   candidateCustomerId: string | null;
   /** The rep's decision on a `possible` match. */
-  decision: 'confirmed' | 'rejected' | null;
+  decision: Decision | null;
 }
 
 /** The answer to ingesting one sighting. */
@@ -61,6 +60,12 @@ export interface IngestResult {
   stageAdvanced: boolean;
   /** True when the same record had been seen before (nothing new was stored). */
   seenBefore: boolean;
+}
+
+/** What an import did: leads added, and leads skipped because the memory already had them. */
+export interface ImportResult {
+  imported: number;
+  skipped: number;
 }
 
 export interface JourneyStep {
@@ -86,7 +91,7 @@ export interface CustomerView {
   /** Other customers at the same company (shared corporate domain or company key). */
   colleagues: Array<{ customerId: string; displayName: string; email: string | null; lastSeen: string }>;
   /** Open `possible` matches awaiting the rep's decision. */
-  pending: Array<{ sightingId: string; candidateCustomerId: string; fields: string[] }>;
+  pending: Array<{ sightingId: string; candidateCustomerId: string; fields: MatchedField[] }>;
 }
 
 export interface Settings {

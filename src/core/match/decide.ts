@@ -1,7 +1,7 @@
 // From pair scores to a verdict for a new lead: compare it with every candidate sighting, keep the
 // best pair per customer, and pick the customer. Shared by the IndexedDB store and the CLI's
 // in-memory matcher so both judge alike.
-import type { DuplicateStatus } from '../types';
+import type { DuplicateStatus, MatchedField } from '../types';
 import type { MatchProfile } from './keys';
 import { scorePair } from './score';
 
@@ -20,7 +20,7 @@ export interface MatchOutcome<Ref> {
   /** The earlier sighting that matched best (for duplicate and possible). */
   matched: Ref | null;
   score: number;
-  fields: string[];
+  fields: MatchedField[];
 }
 
 export interface DecideOptions {
@@ -35,7 +35,7 @@ interface Best<Ref> {
   ref: Ref;
   status: DuplicateStatus;
   score: number;
-  fields: string[];
+  fields: MatchedField[];
 }
 
 export function decideMatch<Ref>(profile: MatchProfile, candidates: Iterable<Candidate<Ref>>, opts: DecideOptions = {}): MatchOutcome<Ref> {

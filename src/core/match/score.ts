@@ -4,7 +4,7 @@
 // two thresholds split it into duplicate / possible / new, and a few guard rules (the "matching
 // equation" of the CRMs) keep strong but misleading agreements — a shared switchboard, a common
 // name — from deciding alone.
-import type { DuplicateStatus } from '../types';
+import type { DuplicateStatus, MatchedField } from '../types';
 import type { MatchProfile } from './keys';
 import { compareNames, jaroWinkler, type NameLevel } from './names';
 
@@ -67,7 +67,7 @@ export const THRESHOLDS = {
 const weight = (l: { m: number; u: number }): number => Math.log2(l.m / l.u);
 
 export interface FieldComparison {
-  field: 'email' | 'phone' | 'name' | 'company' | 'domain' | 'country';
+  field: MatchedField;
   level: string;
   weight: number;
 }
@@ -76,7 +76,7 @@ export interface PairScore {
   score: number;
   status: DuplicateStatus;
   /** Fields that agreed (positive weight), strongest first. */
-  fields: string[];
+  fields: MatchedField[];
   comparisons: FieldComparison[];
 }
 

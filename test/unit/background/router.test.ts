@@ -295,7 +295,7 @@ describe('a decision on a possible duplicate', () => {
       seenBefore: false,
       match: {
         status: 'possible' as const,
-        fields: ['name'],
+        fields: ['name' as const],
         score: 8,
         matchedSightingId: 's1',
         candidateCustomerId: 'earlier',

@@ -176,6 +176,16 @@ describe('settings', () => {
     again.close();
   });
 
+  it('refuses a retention period that is not a positive number of days, and keeps the old one', async () => {
+    const m = await open();
+    await m.setSettings({ retentionDays: 30 });
+    for (const retentionDays of [0, -5, Number.NaN]) {
+      await expect(m.setSettings({ retentionDays })).rejects.toMatchObject({ name: 'StoreError', code: 'invalid' });
+    }
+    expect((await m.getSettings()).retentionDays).toBe(30);
+    m.close();
+  });
+
   it('uses the default country for phone numbers without one', async () => {
     const m = await open();
     await m.setSettings({ defaultCountry: 'US' });
@@ -226,6 +236,38 @@ describe('failures', () => {
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.every((p) => p.code === 'corrupt')).toBe(true);
     expect(m.takeProblems().length).toBe(problems.length);
+    m.close();
+  });
+
+  it('leaves damaged records out of colleagues and exports, naming each one it skipped', async () => {
+    const problems: StoreError[] = [];
+    const m = await openMemory({ name: 'test', onProblem: (p) => problems.push(p) });
+    const [a] = await m.ingest([sighting(ivan)]);
+    await m.ingest([sighting(anna)]);
+    // Damage: a customer at the same company without its fields, and a sighting without its dates.
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open('test');
+      req.onsuccess = () => {
+        const tx = req.result.transaction(['customers', 'sightings'], 'readwrite');
+        tx.objectStore('customers').put({ id: 'broken-customer', orgKeys: ['d:contoso.ru'] });
+        tx.objectStore('sightings').put({ id: 'broken-sighting', customerId: a!.customerId, recordKey: 'damaged', keys: [] });
+        tx.oncomplete = () => {
+          req.result.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+    const view = await m.customerView(a!.customerId);
+    expect(view!.colleagues).toHaveLength(1);
+    expect(problems.map((p) => p.message).join(' ')).toContain('broken-customer');
+    problems.length = 0;
+    const exported = JSON.parse(await m.exportJson());
+    expect([exported.customers.length, exported.sightings.length]).toEqual([2, 2]);
+    const told = problems.map((p) => p.message).join(' ');
+    expect(told).toContain('broken-customer');
+    expect(told).toContain('broken-sighting');
+    expect(await m.exportCsv()).not.toContain('damaged');
     m.close();
   });
 
