@@ -1,17 +1,17 @@
-// What the side panel shows for each tab, kept in storage.session: it survives the service worker
-// being stopped, is cleared when the browser closes, and content scripts cannot read it.
+// The service worker's side of the tab views (see messaging/tab-view.ts): reading, updating and
+// dropping a tab's view in storage.session, and the changes the rep's actions make to every tab's view.
+import type { Decision } from '../core/types';
+import { tabIdOfKey, tabKey, type TabLead, type TabLeads } from '../messaging/tab-view';
 import { browser } from '../platform/browser';
-import type { TabLeads } from '../messaging/messages';
 
 const MAX_SELECTIONS = 20;
-const keyOf = (tabId: number) => `tab:${tabId}`;
 
 export function emptyTab(tabId: number): TabLeads {
   return { tabId, url: '', updatedAt: new Date().toISOString(), leads: [], selections: [], focusKey: null };
 }
 
 export async function readTab(tabId: number): Promise<TabLeads | null> {
-  const key = keyOf(tabId);
+  const key = tabKey(tabId);
   const got = await browser.storage.session.get(key);
   return (got[key] as TabLeads | undefined) ?? null;
 }
@@ -27,7 +27,7 @@ export function updateTab(tabId: number, change: (tab: TabLeads) => TabLeads): P
       const updated = change((await readTab(tabId)) ?? emptyTab(tabId));
       updated.selections = updated.selections.slice(0, MAX_SELECTIONS);
       updated.updatedAt = new Date().toISOString();
-      await browser.storage.session.set({ [keyOf(tabId)]: updated });
+      await browser.storage.session.set({ [tabKey(tabId)]: updated });
       return updated;
     });
   queues.set(tabId, next);
@@ -41,13 +41,36 @@ export function updateTab(tabId: number, change: (tab: TabLeads) => TabLeads): P
 export async function updateAllTabs(change: (tab: TabLeads) => TabLeads): Promise<void> {
   const all = await browser.storage.session.get(null);
   const ids = Object.keys(all)
-    .filter((k) => k.startsWith(TAB_KEY_PREFIX))
-    .map((k) => Number(k.slice(TAB_KEY_PREFIX.length)));
-  await Promise.all(ids.filter(Number.isInteger).map((id) => updateTab(id, change)));
+    .map(tabIdOfKey)
+    .filter((id): id is number => id !== null);
+  await Promise.all(ids.map((id) => updateTab(id, change)));
 }
 
 export async function dropTab(tabId: number): Promise<void> {
-  await browser.storage.session.remove(keyOf(tabId));
+  await browser.storage.session.remove(tabKey(tabId));
 }
 
-export const TAB_KEY_PREFIX = 'tab:';
+/**
+ * Shows the rep's decision on every tab listing that lead: a confirmed lead now belongs to the earlier
+ * customer (the store merged them), a rejected one stays a customer of its own.
+ */
+export function applyDecision(tab: TabLeads, sightingId: string, decision: Decision): TabLeads {
+  const leads = tab.leads.map((lead) => {
+    const result = lead.result;
+    if (!result || result.sightingId !== sightingId) return lead;
+    const confirmed = decision === 'confirmed';
+    const customerId = confirmed && result.match.candidateCustomerId ? result.match.candidateCustomerId : result.customerId;
+    const status = confirmed ? 'duplicate' : 'new';
+    return {
+      ...lead,
+      duplicate: status,
+      result: { ...result, customerId, match: { ...result.match, status, decision } },
+    } satisfies TabLead;
+  });
+  return { ...tab, leads };
+}
+
+/** Forgetting removes customers, so verdicts cached in the tabs' views must not outlive them. */
+export function dropResults(tab: TabLeads, which: (lead: TabLead) => boolean): TabLeads {
+  return { ...tab, leads: tab.leads.map((l) => (l.result && which(l) ? { ...l, result: null, duplicate: 'new' } : l)) };
+}

@@ -1,9 +1,8 @@
 // From the page to occurrences: run the matching adapter (generic as fallback), give every LeadSource
 // occurrence a stable key and the PageLead the service worker will receive.
-import type { DecodedLeadSource } from '../core/types';
+import type { CrmId, DecodedLeadSource } from '../core/types';
 import { adapterFor, generic, type Extracted } from '../crm';
 import type { PageLead } from '../messaging/messages';
-import type { CrmId } from '../store/types';
 
 export interface Occurrence {
   /** `crm:recordId:field:index` (`~n` appended when the same key shows up again on the page). */

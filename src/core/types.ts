@@ -128,6 +128,9 @@ export type MatchedField = 'email' | 'phone' | 'name' | 'company' | 'domain' | '
 /** The rep's answer to "is this the same customer?" on a possible match. */
 export type Decision = 'confirmed' | 'rejected';
 
+/** The kind of CRM page: one record's form, or a list of records. */
+export type View = 'record' | 'list';
+
 /** Which CRM a lead was seen on ('import' and 'manual' for leads that came from a file or were typed). */
 export type CrmId = 'dynamics' | 'salesforce' | 'hubspot' | 'generic' | 'import' | 'manual';
 

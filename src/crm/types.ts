@@ -1,8 +1,7 @@
 // What a CRM adapter promises: recognise its own pages, and pull lead occurrences out of them.
-import type { CustomerFields, FoundLeadSource } from '../core/types';
-import type { CrmId } from '../store/types';
+import type { CrmId, CustomerFields, FoundLeadSource, View } from '../core/types';
 
-export type View = 'record' | 'list';
+export type { View };
 
 /** What kind of CRM page the URL (and, where needed, the document) says this is. */
 export interface PageKind {

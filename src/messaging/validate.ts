@@ -12,7 +12,6 @@ const SHAPES: Record<Message['type'], Shape> = {
   'page-leads': { url: 'string', leads: 'array' },
   'focus-lead': { key: 'string' },
   'get-locale': {},
-  'get-tab-leads': { tabId: 'number' },
   'get-customer': { customerId: 'string' },
   'decide-match': { sightingId: 'string', decision: 'decision' },
   'forget-customer': { customerId: 'string' },

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '../ui/styles.css';
 import { applyLanguageSetting } from '../platform/browser';
-import type { TabLeads } from '../messaging/messages';
+import type { TabLeads } from '../messaging/tab-view';
 import { SidePanel, type SidePanelSource } from '../ui/SidePanel';
 
 // The panel follows the active tab of its window. `?tab=<id>` pins it to one tab (used when the

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { actionLabel, stageLabel } from '../core/catalog';
 import type { Lang } from '../core/types';
-import type { TabLead } from '../messaging/messages';
+import type { TabLead } from '../messaging/tab-view';
 import { send, t } from '../platform/browser';
 import type { CustomerView } from '../store/types';
 import { formatWhen } from './format';

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { actionLabel, stageLabel } from '../core/catalog';
 import { playbookFor } from '../core/playbook';
 import type { Lang } from '../core/types';
-import type { TabLead, TabLeads } from '../messaging/messages';
+import type { TabLead, TabLeads } from '../messaging/tab-view';
 import { t, uiLang } from '../platform/browser';
 import { CustomerPanel, StatusBadge } from './CustomerPanel';
 import { formatRelative } from './format';

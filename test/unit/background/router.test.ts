@@ -7,8 +7,8 @@ import { DEFAULT_SETTINGS } from '../../../src/store/types';
 const fake = fakeBrowser();
 vi.mock('../../../src/platform/browser', () => ({ browser: fake.browser, t: (k: string) => k, uiLang: () => 'en', send: vi.fn() }));
 
-const { handleMessage, applyDecision } = await import('../../../src/background/router');
-const { readTab } = await import('../../../src/background/tab-state');
+const { handleMessage } = await import('../../../src/background/router');
+const { applyDecision, readTab } = await import('../../../src/background/tab-state');
 
 function fakeMemory(overrides: Partial<MemoryPort> = {}): MemoryPort & { ingested: SightingInput[] } {
   const ingested: SightingInput[] = [];

@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import { act, render, screen, fireEvent, waitFor } from '@testing-library/preact';
-import type { TabLead } from '../../../src/messaging/messages';
+import type { TabLead } from '../../../src/messaging/tab-view';
 import type { CustomerView } from '../../../src/store/types';
 
 // The service worker, played by hand: each reply is released when the test says so.

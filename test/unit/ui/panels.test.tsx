@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import { render, screen, fireEvent } from '@testing-library/preact';
 import { fakeBrowser } from '../fake-browser';
-import type { TabLeads, TabLead } from '../../../src/messaging/messages';
+import type { TabLeads, TabLead } from '../../../src/messaging/tab-view';
 
 const fake = fakeBrowser();
 const send = vi.fn(async (m: { type: string }) =>

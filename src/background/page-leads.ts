@@ -1,0 +1,106 @@
+// A content script's report of the leads on its page: the marketplace leads go into the lead memory,
+// and the tab's view gets every lead with its verdict. A page reports all its leads on every change
+// (a scrolled grid, an edited field), so leads the tab already stored, unchanged and on the same URL,
+// keep their verdict instead of being ingested again.
+import { decodeLeadSource } from '../core/leadsource';
+import type { Message, PageLead, Reply } from '../messaging/messages';
+import type { TabLead } from '../messaging/tab-view';
+import type { SightingInput } from '../store/types';
+import { describeError, type MemoryPort } from './memory-port';
+import { purgeIfDue } from './retention';
+import { readTab, updateTab } from './tab-state';
+
+type Statuses = Reply<'page-leads'>['statuses'];
+
+/** The page's own decode is not trusted: the LeadSource is decoded again from its raw text. */
+function redecode(lead: PageLead): PageLead {
+  const raw = lead.lead.leadSource && typeof lead.lead.leadSource.input === 'string' ? lead.lead.leadSource.input : null;
+  return { ...lead, lead: { ...lead.lead, leadSource: raw === null ? null : decodeLeadSource(raw) } };
+}
+
+/** The same lead as before: same record, same fields, same LeadSource text. */
+export function sameLead(before: PageLead, now: PageLead): boolean {
+  return (
+    before.crm === now.crm &&
+    before.recordId === now.recordId &&
+    before.recordUrl === now.recordUrl &&
+    JSON.stringify(before.lead) === JSON.stringify(now.lead)
+  );
+}
+
+export async function ingestPage(
+  message: Extract<Message, { type: 'page-leads' }>,
+  tabId: number,
+  memory: () => Promise<MemoryPort>,
+  now: Date,
+): Promise<Reply<'page-leads'>> {
+  const { url } = message;
+  const leads = message.leads.map(redecode);
+  // Test leads only prove the connector works; they are no customer and stay out of the memory.
+  const marketplace = leads.filter((l) => l.lead.leadSource?.ok && !l.lead.leadSource.testLead);
+  const previous = await readTab(tabId);
+  const known = new Map((previous?.url === url ? previous.leads : []).filter((l) => l.result).map((l) => [l.key, l]));
+  const statuses: Statuses = {};
+  const reused = new Set<string>();
+  const fresh = marketplace.filter((l) => {
+    const before = known.get(l.key);
+    if (before && sameLead(before, l)) {
+      statuses[l.key] = before.result;
+      reused.add(l.key);
+      return false;
+    }
+    return true;
+  });
+  const error = await ingestFresh(fresh, statuses, memory, now);
+  await updateTab(tabId, (tab) => {
+    const sameUrl = tab.url === url;
+    const before = new Map(tab.leads.map((l) => [l.key, l]));
+    const listed: TabLead[] = leads.map((l) => {
+      // A verdict reused from the tab may have changed since it was read (the rep confirmed or
+      // rejected a match, or forgot the customer, meanwhile): take the tab's version as it is now.
+      const latest = before.get(l.key);
+      if (reused.has(l.key) && sameUrl && latest && sameLead(latest, l)) statuses[l.key] = latest.result;
+      const result = statuses[l.key] ?? null;
+      return { ...l, result, duplicate: result?.match.status ?? 'new', firstSeen: before.get(l.key)?.firstSeen ?? now.toISOString() };
+    });
+    return {
+      ...tab,
+      url,
+      leads: listed,
+      focusKey: sameUrl ? tab.focusKey : null,
+      memoryError: error ?? null,
+      skippedRows: message.skippedRows ?? 0,
+    };
+  });
+  return error ? { statuses, error } : { statuses };
+}
+
+/** Stores the new or changed leads and fills in their verdicts; returns what went wrong, if anything. */
+async function ingestFresh(
+  fresh: PageLead[],
+  statuses: Statuses,
+  memory: () => Promise<MemoryPort>,
+  now: Date,
+): Promise<string | undefined> {
+  try {
+    const m = await memory();
+    const inputs: SightingInput[] = fresh.map((l) => ({
+      crm: l.crm,
+      recordId: l.recordId,
+      recordUrl: l.recordUrl,
+      lead: l.lead,
+      seenAt: now.toISOString(),
+    }));
+    const results = inputs.length ? await m.ingest(inputs) : [];
+    fresh.forEach((l, i) => {
+      statuses[l.key] = results[i] ?? null;
+    });
+    if (inputs.length) void purgeIfDue(m, now).catch(() => undefined);
+    // Records the store could not read were skipped, not lost silently: the rep is told.
+    const problems = m.takeProblems();
+    if (problems.length) return problems.map((p) => p.message).join(' ');
+  } catch (e) {
+    return describeError(e).error;
+  }
+  return undefined;
+}
