@@ -1,6 +1,7 @@
 // The address-bar shortcut: type "ll", a space and a LeadSource to see it decoded while typing;
 // Enter files it for the side panel like a decoded selection.
 import { actionLabel, reasonLabel, sourceLabel, stageLabel } from '../core/catalog';
+import { offerLabel } from '../core/display';
 import type { DecodedLeadSource, Lang } from '../core/types';
 import { decodeSelection } from './menu';
 
@@ -15,7 +16,7 @@ function describe(d: DecodedLeadSource, lang: Lang): string {
     d.source ? sourceLabel(d.source, lang) : null,
     d.action ? actionLabel(d.action, lang) : null,
     stageLabel(d.stage, lang),
-    d.offer ? (d.offer.publisherId && d.offer.offerId ? `${d.offer.publisherId}.${d.offer.offerId}` : d.offer.title) : null,
+    offerLabel(d.offer),
   ].filter((p): p is string => !!p);
   return `<match>${escapeXml(d.input)}</match> <dim>→</dim> ${parts.map(escapeXml).join(' · ')}`;
 }

@@ -1,6 +1,7 @@
 // `leadlens decode`: LeadSource strings from arguments, stdin lines or a CSV export.
 import { actionLabel, reasonLabel, sourceLabel, stageLabel, warningLabel } from '../core/catalog';
 import { CsvError, detectDelimiter, formatCsv, parseCsv } from '../core/csv';
+import { offerLabel } from '../core/display';
 import { decodeLeadSource } from '../core/leadsource';
 import { findLeadSources } from '../core/find-leadsources';
 import { csvColumns, normalizeKey } from '../core/payloads';
@@ -60,7 +61,7 @@ function human(d: DecodedLeadSource, lang: Lang): string {
         : o.publisherId
           ? `publisher ${o.publisherId}, offer id unknown`
           : '';
-    lines.push(`    offer:   ${o.title ?? ''}${id ? ` (${id})` : ''}`);
+    lines.push(`    offer:   ${offerLabel(o)}${id ? ` (${id})` : ''}`);
   }
   for (const w of d.warnings) lines.push(`    note:    ${warningLabel(w, lang)}`);
   return lines.join('\n') + '\n';

@@ -3,6 +3,7 @@
 // the earlier row it matched. Human output groups rows by customer; --json gives JSON Lines.
 import { readFile } from 'node:fs/promises';
 import { InMemoryMatcher } from '../core/match';
+import { customerName } from '../core/display';
 import { normalizeCountry, normalizeCustomer } from '../core/normalize';
 import { readLeadsCsv } from '../core/payloads';
 import type { DuplicateStatus, Lead } from '../core/types';
@@ -138,7 +139,7 @@ export async function runDedupe(args: string[], io: DedupeIO): Promise<number> {
 function describe(lead: Lead | undefined): string {
   if (!lead) return '';
   const c = lead.customer;
-  const name = [c.firstName, c.lastName].filter(Boolean).join(' ') || c.fullName || '';
+  const name = customerName(c);
   const parts = [name, c.email ? `<${c.email.trim()}>` : '', c.company ? `· ${c.company}` : ''].filter(Boolean);
   return parts.join(' ');
 }

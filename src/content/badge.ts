@@ -1,5 +1,7 @@
 // One badge per LeadSource occurrence: a light-DOM host carrying the data-leadlens-* contract, with the
 // visible chip in its own (open) shadow root so CRM styles neither leak in nor out.
+import { actionChip, sourceShort } from '../core/catalog';
+import { offerLabel, stageStyle } from '../core/display';
 import type { DecodedLeadSource, DuplicateStatus, Lang, Stage } from '../core/types';
 
 export const ATTR = {
@@ -12,29 +14,9 @@ export const ATTR = {
   duplicate: 'data-leadlens-duplicate',
 } as const;
 
-/** Storefront names short enough for a chip (product names, the same in every language). */
-const SHORT_SOURCE: Record<string, string> = {
-  AzureMarketplace: 'Azure Marketplace',
-  AzurePortal: 'Azure portal',
-  AppSource: 'AppSource',
-  TestDrive: 'Test Drive',
-};
-
-/** Stage colours: text, background, border. */
-export const STAGE_COLOURS: Record<Stage, [string, string, string]> = {
-  interest: ['#0b4a8f', '#e5f0fb', '#7fb0e6'],
-  trial: ['#7a3f00', '#fff3e0', '#f0b36a'],
-  active: ['#0e5c0e', '#e7f5e7', '#7cc47c'],
-  'do-not-contact': ['#5c5c5c', '#f0f0f0', '#b8b8b8'],
-  test: ['#5b3a8c', '#f2ecfb', '#b79ae0'],
-  unknown: ['#4a4a4a', '#f5f5f5', '#c8c8c8'],
-};
-
-export function offerAttr(d: DecodedLeadSource): string {
-  const o = d.offer;
-  if (!o) return '';
-  if (o.publisherId && o.offerId) return `${o.publisherId}.${o.offerId}`;
-  return o.title ?? '';
+/** Paints a chip (badge or card) in its stage's colours from the catalog; the shadow CSS reads them. */
+export function paintStage(el: HTMLElement, stage: Stage): void {
+  for (const [name, value] of Object.entries(stageStyle(stage))) el.style.setProperty(name, value);
 }
 
 export interface BadgeText {
@@ -45,8 +27,8 @@ export interface BadgeText {
 /** The words on the chip: storefront · action, or "Test lead". */
 export function chipWords(d: DecodedLeadSource, text: BadgeText): string[] {
   if (d.testLead) return [text.t('badgeTestLead')];
-  const source = d.source ? (SHORT_SOURCE[d.source] ?? d.source) : null;
-  const action = d.action ? text.t(`badgeAction${d.action}`) : text.t('badgeUnknown');
+  const source = d.source ? sourceShort(d.source) : null;
+  const action = d.action ? actionChip(d.action, text.lang) : text.t('badgeUnknown');
   return source ? [source, action] : [action];
 }
 
@@ -54,12 +36,12 @@ const STYLE = `
 :host { all: initial; display: inline-block; vertical-align: middle; margin-inline-start: 6px; line-height: 1; }
 .chip { display: inline-flex; align-items: center; gap: 4px; max-width: 260px; padding: 2px 7px 2px 5px;
   font: 600 11px/16px "Segoe UI", system-ui, -apple-system, Arial, sans-serif; letter-spacing: 0;
-  color: var(--fg); background: var(--bg); border: 1px solid var(--bd); border-radius: 10px;
+  color: var(--stage-text); background: var(--stage-fill); border: 1px solid var(--stage-line); border-radius: 10px;
   white-space: nowrap; cursor: pointer; user-select: none; box-sizing: border-box; }
 .chip:hover { filter: brightness(0.97); }
 .chip:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
-.lens { width: 10px; height: 10px; border: 2px solid var(--fg); border-radius: 50%; box-sizing: border-box; flex: none; position: relative; }
-.lens::after { content: ""; position: absolute; width: 2px; height: 5px; background: var(--fg); right: -3px; bottom: -4px; transform: rotate(-45deg); }
+.lens { width: 10px; height: 10px; border: 2px solid var(--stage-text); border-radius: 50%; box-sizing: border-box; flex: none; position: relative; }
+.lens::after { content: ""; position: absolute; width: 2px; height: 5px; background: var(--stage-text); right: -3px; bottom: -4px; transform: rotate(-45deg); }
 .words { overflow: hidden; text-overflow: ellipsis; }
 .sep { opacity: .55; }
 .dup { display: none; margin-inline-start: 2px; padding: 0 5px; border-radius: 8px; color: #fff; font-weight: 700; }
@@ -105,11 +87,8 @@ export function paintBadge(parts: BadgeParts, key: string, d: DecodedLeadSource,
   host.setAttribute(ATTR.source, d.source ?? 'unknown');
   host.setAttribute(ATTR.action, d.action ?? 'unknown');
   host.setAttribute(ATTR.stage, d.stage ?? 'unknown');
-  host.setAttribute(ATTR.offer, offerAttr(d));
-  const [fg, bg, bd] = STAGE_COLOURS[d.stage] ?? STAGE_COLOURS.unknown;
-  chip.style.setProperty('--fg', fg);
-  chip.style.setProperty('--bg', bg);
-  chip.style.setProperty('--bd', bd);
+  host.setAttribute(ATTR.offer, offerLabel(d.offer));
+  paintStage(chip, d.stage);
   const list = chipWords(d, text);
   words.replaceChildren();
   list.forEach((w, i) => {

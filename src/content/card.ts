@@ -2,9 +2,10 @@
 // with their due times, and the duplicate verdict. One card layer per page, outside the CRM's own
 // containers (grids clip and transform their rows), positioned next to the chip.
 import { actionLabel, sourceLabel, stageLabel } from '../core/catalog';
+import { leadTime, localeTag, offerLabel } from '../core/display';
 import { playbookFor } from '../core/playbook';
 import type { DecodedLeadSource, DuplicateStatus, Lang } from '../core/types';
-import { STAGE_COLOURS, offerAttr, type BadgeText } from './badge';
+import { paintStage, type BadgeText } from './badge';
 
 export const CARD_ATTR = 'data-leadlens-card';
 const MAX_STEPS = 3;
@@ -17,7 +18,7 @@ const STYLE = `
 .card.open { display: block; }
 .top { display: flex; align-items: center; gap: 8px; margin-bottom: 6px; }
 .title { font-weight: 700; flex: 1; }
-.stage { font-size: 11px; font-weight: 700; padding: 1px 8px; border-radius: 9px; color: var(--fg); background: var(--bg); border: 1px solid var(--bd); white-space: nowrap; }
+.stage { font-size: 11px; font-weight: 700; padding: 1px 8px; border-radius: 9px; color: var(--stage-text); background: var(--stage-fill); border: 1px solid var(--stage-line); white-space: nowrap; }
 .offer { color: #555; font-size: 12px; margin-bottom: 6px; word-break: break-all; }
 .headline { font-weight: 600; margin: 6px 0 2px; }
 .explanation { color: #333; display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; overflow: hidden; }
@@ -45,15 +46,6 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, cls?: 
   return node;
 }
 
-/** When the lead happened, for due times: the CRM's created time, the test lead's own time, else now. */
-export function leadTime(decoded: DecodedLeadSource, createdAt: string | undefined, now = new Date()): Date {
-  for (const iso of [createdAt, decoded.testLeadTime]) {
-    const d = iso ? new Date(iso) : null;
-    if (d && !Number.isNaN(d.getTime())) return d;
-  }
-  return now;
-}
-
 /** Fills a card body (pure DOM building, text only). */
 export function buildCard(doc: Document, data: CardData, text: BadgeText): DocumentFragment {
   const { decoded: d, duplicate } = data;
@@ -65,22 +57,19 @@ export function buildCard(doc: Document, data: CardData, text: BadgeText): Docum
     : [d.source ? sourceLabel(d.source, lang) : null, d.action ? actionLabel(d.action, lang) : null].filter(Boolean).join(' · ');
   top.append(el(doc, 'div', 'title', title || text.t('badgeUnknown')));
   const stage = el(doc, 'span', 'stage', stageLabel(d.stage, lang));
-  const [fg, bg, bd] = STAGE_COLOURS[d.stage] ?? STAGE_COLOURS.unknown;
-  stage.style.setProperty('--fg', fg);
-  stage.style.setProperty('--bg', bg);
-  stage.style.setProperty('--bd', bd);
+  paintStage(stage, d.stage);
   top.append(stage);
   frag.append(top);
-  const offer = offerAttr(d);
+  const offer = offerLabel(d.offer);
   if (offer) frag.append(el(doc, 'div', 'offer', `${text.t('badgeOffer')}: ${offer}`));
 
-  const book = playbookFor(d, leadTime(d, data.createdAt), lang);
+  const book = playbookFor(d, leadTime({ createdAt: data.createdAt, leadSource: d }, new Date()), lang);
   frag.append(el(doc, 'div', 'headline', book.headline));
   if (book.explanation) frag.append(el(doc, 'div', 'explanation', book.explanation));
   if (book.steps.length) {
     frag.append(el(doc, 'h4', undefined, text.t('badgeNextSteps')));
     const list = el(doc, 'ol');
-    const fmt = new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+    const fmt = new Intl.DateTimeFormat(localeTag(lang), { dateStyle: 'short', timeStyle: 'short' });
     for (const step of book.steps.slice(0, MAX_STEPS)) {
       const item = el(doc, 'li', undefined, step.text + ' ');
       const overdue = step.due !== null && new Date(step.due).getTime() < Date.now();

@@ -1,6 +1,8 @@
 // The marketplace vocabulary as data: sources, actions, stages, warning and reject texts, in English and
-// Russian. Code elsewhere only reads these tables. Adding an action code = one line in ACTIONS (plus the
-// literal in the ActionCode union in types.ts). All wording is ours, written for a sales rep.
+// Russian, and how each is shown (chip words, short storefront names, stage colours). Code elsewhere only
+// reads these tables: the badge on the CRM page and the extension's pages alike. Adding an action code =
+// one line in ACTIONS (plus the literal in the ActionCode union in types.ts). All wording is ours, written
+// for a sales rep.
 import type { ActionCode, Lang, RejectReason, SourceCode, Stage, Text, WarningCode } from './types';
 
 export interface SourceEntry {
@@ -11,6 +13,8 @@ export interface SourceEntry {
    */
   spellings: readonly string[];
   label: Text;
+  /** The storefront's name on a badge chip: a product name, the same in every language. */
+  short: string;
   /** Where the customer was when the lead was created. */
   storefront: Text;
   /** A source that the marketplace no longer sends (kept so old records still decode). */
@@ -21,10 +25,19 @@ export interface ActionEntry {
   code: ActionCode;
   /** The button or event on the storefront behind this code. */
   button: Text;
+  /** The action in a few words, for the badge chip on the CRM page. */
+  chip: Text;
   /** Storefronts where the marketplace documents this action; others get a mismatch warning. */
   storefronts: readonly SourceCode[];
   stage: Stage;
   explanation: Text;
+}
+
+/** A stage's chip colours (CSS colours): the words, the background and the border. */
+export interface StageColour {
+  text: string;
+  fill: string;
+  line: string;
 }
 
 export interface StageEntry {
@@ -33,6 +46,8 @@ export interface StageEntry {
   explanation: Text;
   /** Funnel order: interest < trial < active. Non-funnel stages sit at or below zero. */
   rank: number;
+  /** One palette for the badge on the page and the chips in the panel, popup and journey. */
+  colour: StageColour;
 }
 
 const ALL_STOREFRONTS: readonly SourceCode[] = ['AzureMarketplace', 'AzurePortal', 'AppSource', 'TestDrive'];
@@ -42,24 +57,28 @@ export const SOURCES: readonly SourceEntry[] = [
     code: 'AzureMarketplace',
     spellings: ['AzureMarketplace', 'Azure Marketplace'],
     label: { en: 'Azure Marketplace', ru: 'Azure Marketplace' },
+    short: 'Azure Marketplace',
     storefront: { en: 'the Azure Marketplace website', ru: 'сайт Azure Marketplace' },
   },
   {
     code: 'AzurePortal',
     spellings: ['AzurePortal', 'Azure Portal'],
     label: { en: 'Azure portal', ru: 'Портал Azure' },
+    short: 'Azure portal',
     storefront: { en: 'the marketplace inside the Azure portal', ru: 'каталог внутри портала Azure' },
   },
   {
     code: 'AppSource',
     spellings: ['AppSource (SPZA)', 'SPZA', 'AppSource', 'App Source'],
     label: { en: 'AppSource', ru: 'AppSource' },
+    short: 'AppSource',
     storefront: { en: 'AppSource (business apps, including Power BI)', ru: 'AppSource (бизнес-приложения, включая Power BI)' },
   },
   {
     code: 'TestDrive',
     spellings: ['TestDrive', 'Test Drive'],
     label: { en: 'Test Drive (old source)', ru: 'Test Drive (старый источник)' },
+    short: 'Test Drive',
     storefront: {
       en: 'a test drive (older leads name it as their own source)',
       ru: 'тест-драйв (в старых лидах он указан как отдельный источник)',
@@ -73,6 +92,7 @@ export const ACTIONS: readonly ActionEntry[] = [
   {
     code: 'INS',
     button: { en: 'Get it now or Free trial', ru: '«Получить» или «Бесплатная пробная версия»' },
+    chip: { en: 'Get it now / trial', ru: 'Получить / пробная' },
     storefronts: ['AzureMarketplace', 'AppSource'],
     stage: 'active',
     explanation: {
@@ -84,6 +104,7 @@ export const ACTIONS: readonly ActionEntry[] = [
   {
     code: 'PLT',
     button: { en: 'Contact me', ru: '«Связаться со мной»' },
+    chip: { en: 'Contact me', ru: 'Связаться со мной' },
     storefronts: ['AppSource', 'AzureMarketplace'],
     stage: 'interest',
     explanation: {
@@ -94,6 +115,7 @@ export const ACTIONS: readonly ActionEntry[] = [
   {
     code: 'DNC',
     button: { en: 'none (a notice about a cross-listed partner)', ru: 'нет (уведомление о партнёре в перекрёстном размещении)' },
+    chip: { en: 'Do not contact', ru: 'Не связываться' },
     storefronts: ['AppSource'],
     stage: 'do-not-contact',
     explanation: {
@@ -104,6 +126,7 @@ export const ACTIONS: readonly ActionEntry[] = [
   {
     code: 'Create',
     button: { en: 'Create (Azure portal)', ru: '«Создать» (портал Azure)' },
+    chip: { en: 'Created in portal', ru: 'Создано в портале' },
     storefronts: ['AzurePortal'],
     stage: 'active',
     explanation: {
@@ -114,6 +137,7 @@ export const ACTIONS: readonly ActionEntry[] = [
   {
     code: 'StartTestDrive',
     button: { en: 'Test drive', ru: '«Тест-драйв»' },
+    chip: { en: 'Test drive', ru: 'Тест-драйв' },
     storefronts: ALL_STOREFRONTS,
     stage: 'trial',
     explanation: {
@@ -138,6 +162,7 @@ export const STAGES: readonly StageEntry[] = [
   {
     stage: 'interest',
     rank: 1,
+    colour: { text: '#0b4a8f', fill: '#e5f0fb', line: '#7fb0e6' },
     label: { en: 'Interest', ru: 'Интерес' },
     explanation: {
       en: 'Early interest: the customer wants to talk before trying or buying.',
@@ -147,6 +172,7 @@ export const STAGES: readonly StageEntry[] = [
   {
     stage: 'trial',
     rank: 2,
+    colour: { text: '#7a3f00', fill: '#fff3e0', line: '#f0b36a' },
     label: { en: 'Trial', ru: 'Пробует' },
     explanation: {
       en: 'Hands-on: the customer is trying the product right now, so the interest is warm.',
@@ -156,6 +182,7 @@ export const STAGES: readonly StageEntry[] = [
   {
     stage: 'active',
     rank: 3,
+    colour: { text: '#0e5c0e', fill: '#e7f5e7', line: '#7cc47c' },
     label: { en: 'Active', ru: 'Активный' },
     explanation: {
       en: 'The customer has deployed or acquired the offer (which may still be a free trial).',
@@ -165,12 +192,14 @@ export const STAGES: readonly StageEntry[] = [
   {
     stage: 'do-not-contact',
     rank: 0,
+    colour: { text: '#5c5c5c', fill: '#f0f0f0', line: '#b8b8b8' },
     label: { en: 'Do not contact', ru: 'Не связываться' },
     explanation: { en: 'For your records only: no outreach.', ru: 'Только для сведения: не связываться.' },
   },
   {
     stage: 'test',
     rank: -1,
+    colour: { text: '#5b3a8c', fill: '#f2ecfb', line: '#b79ae0' },
     label: { en: 'Test lead', ru: 'Тестовый лид' },
     explanation: {
       en: 'A test record the marketplace sends to check your lead connection; there is no real customer behind it.',
@@ -180,6 +209,7 @@ export const STAGES: readonly StageEntry[] = [
   {
     stage: 'unknown',
     rank: 0,
+    colour: { text: '#4a4a4a', fill: '#f5f5f5', line: '#c8c8c8' },
     label: { en: 'Unknown', ru: 'Неизвестно' },
     explanation: {
       en: 'The action is not known from this value, so treat it as a new inbound lead and check the record.',
@@ -264,6 +294,14 @@ export function stageEntry(stage: Stage): StageEntry | undefined {
 
 export function sourceLabel(code: SourceCode, lang: Lang): string {
   return sourceByCode.get(code)?.label[lang] ?? code;
+}
+/** A storefront's name on a badge chip (`Azure portal`), the code itself when unknown. */
+export function sourceShort(code: SourceCode): string {
+  return sourceByCode.get(code)?.short ?? code;
+}
+/** An action's words on a badge chip (`Get it now / trial` for INS), the code itself when unknown. */
+export function actionChip(code: ActionCode, lang: Lang): string {
+  return actionByCode.get(code)?.chip[lang] ?? code;
 }
 /** The button (or event) behind an action code, e.g. "Contact me" for PLT. */
 export function actionLabel(code: ActionCode, lang: Lang): string {

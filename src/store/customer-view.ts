@@ -2,6 +2,7 @@
 // furthest stage reached, colleagues from the same company, and possible matches still awaiting the
 // rep's decision.
 import { stageRank } from '../core/catalog';
+import { offerLabel } from '../core/display';
 import type { Stage } from '../core/types';
 import { isStoredCustomer, pairId, stageOf, type StoredCustomer, type StoredSighting } from './records';
 import { PER_KEY_LIMIT, readable, sightingsOf, type AnyTx, type StoreCtx } from './tx';
@@ -39,10 +40,7 @@ function journeyStep(s: StoredSighting): JourneyStep {
     sightingId: s.id,
     action: s.leadSource?.action ?? null,
     stage: stageOf(s),
-    offer:
-      s.leadSource?.offer?.title ??
-      s.offerTitle ??
-      (s.leadSource?.offer?.offerId ? `${s.leadSource.offer.publisherId}.${s.leadSource.offer.offerId}` : null),
+    offer: offerLabel(s.leadSource?.offer) || s.offerTitle || null,
     source: s.leadSource?.source ?? null,
     at: at(s),
     crm: s.crm,

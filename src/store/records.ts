@@ -2,6 +2,7 @@
 // Derived fields (match profile, keys) are kept beside the public Sighting so that matching reads
 // ready-made values; they are recomputed on import and never exported.
 import { stageRank } from '../core/catalog';
+import { customerName } from '../core/display';
 import { normalizeCustomer } from '../core/normalize';
 import { blockingKeys, companyKeys, matchProfile, type MatchProfile } from '../core/match';
 import type { Decision, NormalizedCustomer, Stage } from '../core/types';
@@ -102,10 +103,7 @@ export function stageOf(s: Sighting): Stage {
 }
 
 export function displayNameOf(n: NormalizedCustomer, raw: Sighting['customer']): string {
-  const name =
-    [raw.firstName?.trim(), raw.lastName?.trim()].filter(Boolean).join(' ') ||
-    raw.fullName?.trim() ||
-    [n.firstName, n.lastName].filter(Boolean).join(' ');
+  const name = customerName(raw) || [n.firstName, n.lastName].filter(Boolean).join(' ');
   return name || n.email || raw.company?.trim() || '—';
 }
 

@@ -2,14 +2,16 @@
 // what to do next with deadlines. Used by the popup and the side panel.
 import type { ComponentChildren } from 'preact';
 import { actionLabel, reasonLabel, sourceLabel, stageLabel, warningLabel } from '../core/catalog';
+import { stageStyle } from '../core/display';
 import { playbookFor } from '../core/playbook';
 import type { DecodedLeadSource, Lang, Stage } from '../core/types';
 import { t } from '../platform/browser';
 import { formatRelative, formatWhen } from './format';
 
+/** A stage's name in its colours: the catalog's, as on the badge on the CRM page (styles.css reads them). */
 export function StageChip({ stage, lang }: { stage: Stage; lang: Lang }) {
   return (
-    <span class={`chip stage-${stage}`} data-stage={stage}>
+    <span class="chip stage" data-stage={stage} style={stageStyle(stage)}>
       {stageLabel(stage, lang)}
     </span>
   );

@@ -1,17 +1,18 @@
 // Settings and data portability: retention, default phone country, language, export, import and
 // "forget all". Every action reports its outcome; a failed import changes nothing.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { localeTag } from '../core/display';
 import { send, t, uiLang } from '../platform/browser';
 import type { Reply } from '../messaging/messages';
 import type { Settings } from '../store/types';
 
 type Note = { kind: 'ok' | 'error'; text: string } | null;
 
-const count = (n: number) => n.toLocaleString(uiLang() === 'ru' ? 'ru-RU' : 'en-GB');
+const count = (n: number) => n.toLocaleString(localeTag(uiLang()));
 
 function megabytes(bytes: number): string {
   const mb = bytes / 1_048_576;
-  return mb.toLocaleString(uiLang() === 'ru' ? 'ru-RU' : 'en-GB', { maximumFractionDigits: mb < 10 ? 1 : 0 });
+  return mb.toLocaleString(localeTag(uiLang()), { maximumFractionDigits: mb < 10 ? 1 : 0 });
 }
 
 function download(text: string, filename: string, type: string) {

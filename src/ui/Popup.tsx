@@ -1,5 +1,6 @@
 // The toolbar popup: paste anything, see it decoded on the spot.
 import { useMemo, useState } from 'preact/hooks';
+import { leadTime } from '../core/display';
 import { t, uiLang } from '../platform/browser';
 import { decodePasted } from './decode-any';
 import { LeadCard } from './LeadCard';
@@ -13,7 +14,7 @@ export function Popup({ openSidePanel, initialText = '' }: PopupProps) {
   const [text, setText] = useState(initialText);
   const lang = uiLang();
   const pasted = useMemo(() => decodePasted(text), [text]);
-  const leadTime = pasted.lead?.createdAt ? new Date(pasted.lead.createdAt) : undefined;
+  const now = new Date();
   return (
     <main class="popup">
       <h1>{t('popupTitle')}</h1>
@@ -28,7 +29,13 @@ export function Popup({ openSidePanel, initialText = '' }: PopupProps) {
       />
       <div class="results" aria-live="polite">
         {pasted.decoded.map((d, i) => (
-          <LeadCard key={`${i}:${d.input}`} decoded={d} lang={lang} leadTime={leadTime} />
+          <LeadCard
+            key={`${i}:${d.input}`}
+            decoded={d}
+            lang={lang}
+            leadTime={leadTime({ createdAt: pasted.lead?.createdAt, leadSource: d }, now)}
+            now={now}
+          />
         ))}
       </div>
       {openSidePanel && (

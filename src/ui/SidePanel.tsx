@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { actionLabel, stageLabel } from '../core/catalog';
+import { customerName, leadTime } from '../core/display';
 import { playbookFor } from '../core/playbook';
 import type { Lang } from '../core/types';
 import type { TabLead, TabLeads } from '../messaging/tab-view';
@@ -21,8 +22,7 @@ export interface SidePanelSource {
 
 function customerLine(lead: TabLeads['leads'][number]): string {
   const c = lead.lead.customer;
-  const name = c.fullName ?? [c.firstName, c.lastName].filter(Boolean).join(' ');
-  return [name, c.company, c.email].filter(Boolean).join(' · ');
+  return [customerName(c), c.company, c.email].filter(Boolean).join(' · ');
 }
 
 /**
@@ -109,14 +109,9 @@ export function SidePanel({ source }: { source: SidePanelSource }) {
   );
 }
 
-function leadTimeOf(lead: TabLead, now: Date): Date {
-  const at = new Date(lead.lead.createdAt ?? lead.firstSeen);
-  return Number.isNaN(at.getTime()) ? now : at;
-}
-
 function FullLead({ lead, lang, now, version }: { lead: TabLead; lang: Lang; now: Date; version: string }) {
   return (
-    <LeadCard decoded={lead.lead.leadSource!} lang={lang} leadTime={leadTimeOf(lead, now)} now={now}>
+    <LeadCard decoded={lead.lead.leadSource!} lang={lang} leadTime={leadTime({ ...lead.lead, firstSeen: lead.firstSeen }, now)} now={now}>
       {customerLine(lead) && <p class="who">{customerLine(lead)}</p>}
       <CustomerPanel lead={lead} lang={lang} version={version} />
     </LeadCard>
@@ -145,10 +140,10 @@ function LeadRow({
     if (focused) setOpen(true);
   }, [focused]);
   const decoded = lead.lead.leadSource!;
-  const next = playbookFor(decoded, leadTimeOf(lead, now), lang).steps.find((s) => s.due !== null);
+  const next = playbookFor(decoded, leadTime({ ...lead.lead, firstSeen: lead.firstSeen }, now), lang).steps.find((s) => s.due !== null);
   const overdue = next?.due ? new Date(next.due) < now : false;
   const c = lead.lead.customer;
-  const name = c.fullName ?? [c.firstName, c.lastName].filter(Boolean).join(' ');
+  const name = customerName(c);
   return (
     <details class="lead-row" open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)} data-testid="lead-row">
       <summary>

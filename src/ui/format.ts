@@ -1,3 +1,4 @@
+import { localeTag } from '../core/display';
 import type { Lang } from '../core/types';
 
 /** A date and time in the rep's language, e.g. "25 Nov 2026, 14:05". */
@@ -5,7 +6,7 @@ export function formatWhen(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(localeTag(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /** "in 3 h" / "2 days ago", for deadlines. */

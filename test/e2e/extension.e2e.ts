@@ -144,6 +144,20 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
       'StartTestDrive',
     ]);
     expect(await memory.getByTestId('stage-advanced').count()).toBe(1);
+    // One palette: the trial chip in the panel has the badge's colours on the page.
+    const onPage = await badge.evaluate((host) => {
+      const s = getComputedStyle(host.shadowRoot!.querySelector('.chip')!);
+      return [s.color, s.backgroundColor, s.borderTopColor];
+    });
+    const inPanel = await panel
+      .locator('[data-testid="lead-card"] .chip[data-stage="trial"]')
+      .first()
+      .evaluate((chip) => {
+        const s = getComputedStyle(chip);
+        return [s.color, s.backgroundColor, s.borderTopColor];
+      });
+    expect(inPanel).toEqual(onPage);
+    expect(onPage[1]).toBe('rgb(255, 243, 224)');
     await screenshot(panel, 'sidepanel-journey');
     await Promise.all([panel.close(), second.close(), first.close()]);
   });

@@ -1,5 +1,7 @@
 // The badge contract on the fixture pages, and how badges follow the page as it changes.
+import { chipWords } from '../../../src/content/badge';
 import { startLens, statusesFrom, type Lens } from '../../../src/content/lens';
+import { decodeLeadSource } from '../../../src/core/leadsource';
 import { PAGES } from '../../fixtures/crm/pages';
 import { attachDeclarativeShadowRoots, fixtureHtml, loadPage } from '../crm/load-fixture';
 import { attrs, badges, fakeWorker, result, setUrl, sleep, t } from './helpers';
@@ -315,6 +317,13 @@ describe('what the service worker receives', () => {
     expect(rowClick).not.toHaveBeenCalled();
     chip.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     expect(worker.messages.filter((m) => m.type === 'focus-lead')).toHaveLength(2);
+  });
+
+  it('writes the chip words in the chosen language, from the catalog', async () => {
+    const d = decodeLeadSource('SPZA-PLT|contoso.crm-connector');
+    expect(chipWords(d, { t, lang: 'en' })).toEqual(['AppSource', 'Contact me']);
+    expect(chipWords(d, { t, lang: 'ru' })).toEqual(['AppSource', 'Связаться со мной']);
+    expect(chipWords(decodeLeadSource('AzurePortal-Create|a.b'), { t, lang: 'ru' })).toEqual(['Azure portal', 'Создано в портале']);
   });
 
   it('shows what the lead means and the next steps with due times on hover and focus', async () => {

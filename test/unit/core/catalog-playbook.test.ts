@@ -1,12 +1,14 @@
 // @vitest-environment node
 import {
   ACTIONS,
+  actionChip,
   actionLabel,
   CALLS_TO_ACTION,
   REASONS,
   reasonLabel,
   SOURCES,
   sourceLabel,
+  sourceShort,
   stageLabel,
   STAGES,
   stageRank,
@@ -33,6 +35,19 @@ describe('catalog', () => {
     expect(actionLabel('INS', 'en')).toMatch(/Get it now.*Free trial/);
     expect(actionLabel('StartTestDrive', 'en')).toBe('Test drive');
     expect(actionLabel('StartTestDrive', 'ru')).toMatch(/Тест-драйв/);
+  });
+
+  it('gives every action its chip words and every storefront its chip name, in both languages', () => {
+    for (const a of ACTIONS)
+      for (const lang of ['en', 'ru'] as const) {
+        expect(a.chip[lang].trim(), `${a.code} ${lang}`).not.toBe('');
+        expect(actionChip(a.code, lang)).toBe(a.chip[lang]);
+      }
+    for (const s of SOURCES) expect(sourceShort(s.code).trim(), s.code).not.toBe('');
+    expect(actionChip('INS', 'en')).toBe('Get it now / trial');
+    expect(actionChip('PLT', 'ru')).toBe('Связаться со мной');
+    expect(sourceShort('AzurePortal')).toBe('Azure portal');
+    expect(sourceShort('TestDrive')).toBe('Test Drive');
   });
 
   it('says that a free trial also arrives as INS', () => {
