@@ -4,6 +4,9 @@
 import type { CrmId, Decision, Lang, Lead, View } from '../core/types';
 import type { CustomerView, IngestResult, Settings } from '../store/types';
 
+/** The memory's shapes the replies carry, for pages that must not reach into the store. */
+export type { CustomerView, IngestResult, Settings };
+
 /** A lead the content script found on the page. */
 export interface PageLead {
   /** Stable id of this occurrence on the page (also the badge's `data-leadlens-key`). */
@@ -48,3 +51,6 @@ export interface Replies {
 }
 
 export type Reply<T extends Message['type']> = Replies[T];
+
+/** Asks the service worker: sends one message and resolves to its typed reply (platform's `send`). */
+export type Ask = <M extends Message>(message: M) => Promise<Reply<M['type']>>;

@@ -1,9 +1,10 @@
 import { render } from 'preact';
 import '../ui/styles.css';
-import { applyLanguageSetting } from '../platform/browser';
+import { applyLanguageSetting, send } from '../platform/browser';
 import { Options } from '../ui/Options';
+import { optionsSource } from '../ui/sources';
 
 document.body.style.maxWidth = '640px';
 document.body.style.padding = '16px';
 await applyLanguageSetting();
-render(<Options />, document.getElementById('app')!);
+render(<Options source={optionsSource(send)} />, document.getElementById('app')!);

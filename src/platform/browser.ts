@@ -1,5 +1,5 @@
 // The one place that touches webextension-polyfill, so unit tests can replace it with vi.mock.
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import type { Lang } from '../core/types';
 import type { Message, Reply } from '../messaging/messages';
 
@@ -8,6 +8,14 @@ export { browser };
 /** Sends a typed message to the service worker and returns its typed reply. */
 export async function send<M extends Message>(message: M): Promise<Reply<M['type']>> {
   return (await browser.runtime.sendMessage(message)) as Reply<M['type']>;
+}
+
+/**
+ * Answers every message sent to this context with what `answer` resolves to. `answer` is called
+ * synchronously, inside the event, so a user gesture that sent the message still counts in it.
+ */
+export function onMessage(answer: (message: unknown, sender: Runtime.MessageSender) => Promise<unknown>): void {
+  browser.runtime.onMessage.addListener(answer);
 }
 
 type Catalog = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;

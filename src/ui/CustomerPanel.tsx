@@ -1,18 +1,20 @@
 // The memory part of a lead in the side panel: is this customer new, what matched, the journey so
-// far, and other people from the same company. Data comes from the service worker.
-import { useEffect, useRef, useState } from 'preact/hooks';
+// far, and other people from the same company. Data comes through the injected CustomerSource.
+import { useState } from 'preact/hooks';
 import { actionLabel, stageLabel } from '../core/catalog';
-import type { Lang } from '../core/types';
+import type { Lang, MatchedField } from '../core/types';
+import type { CustomerView } from '../messaging/messages';
 import type { TabLead } from '../messaging/tab-view';
-import { send, t } from '../platform/browser';
-import type { CustomerView } from '../store/types';
+import { t } from '../platform/browser';
 import { formatWhen } from './format';
 import { StageChip } from './LeadCard';
+import type { CustomerSource } from './sources';
+import { useLatest } from './use-latest';
 
 const STATUS_KEY = { new: 'statusNew', possible: 'statusPossible', duplicate: 'statusDuplicate' } as const;
 
 /** A matched field's name in the rep's language (unknown codes are shown as they are). */
-function fieldName(code: string): string {
+function fieldName(code: MatchedField): string {
   const label = t(`matchField_${code}`);
   return label === `matchField_${code}` ? code : label;
 }
@@ -25,57 +27,33 @@ export function StatusBadge({ status }: { status: TabLead['duplicate'] }) {
   );
 }
 
-export function CustomerPanel({ lead, lang, version }: { lead: TabLead; lang: Lang; version: string }) {
+export function CustomerPanel({
+  lead,
+  lang,
+  version,
+  customers,
+}: {
+  lead: TabLead;
+  lang: Lang;
+  version: string;
+  customers: CustomerSource;
+}) {
   const result = lead.result;
-  const [view, setView] = useState<CustomerView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [actError, setActError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const customerId = result?.customerId ?? null;
   const candidateId = lead.duplicate === 'possible' ? (result?.match.candidateCustomerId ?? null) : null;
-  const [candidate, setCandidate] = useState<CustomerView | null>(null);
-  useEffect(() => {
-    if (!candidateId) return setCandidate(null);
-    let current = true;
-    send({ type: 'get-customer', customerId: candidateId }).then(
-      (c) => {
-        if (current) setCandidate(c);
-      },
-      () => {
-        if (current) setCandidate(null);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [candidateId]);
-
-  // Look-ups can overtake each other: confirming a match merges this customer into the earlier one,
-  // and a reply about the merged-away id (null) must not blank the journey fetched for the new id.
-  // So every look-up asks for the customer the panel shows now, and only the latest reply counts.
-  const latestId = useRef(customerId);
-  latestId.current = customerId;
-  const requests = useRef(0);
-  const load = () => {
-    const id = latestId.current;
-    if (!id) return;
-    const ticket = ++requests.current;
-    send({ type: 'get-customer', customerId: id }).then(
-      (v) => {
-        if (ticket === requests.current) setView(v);
-      },
-      (e: unknown) => {
-        if (ticket === requests.current) setError(String(e));
-      },
-    );
-  };
-  useEffect(load, [customerId, version]);
+  const candidateLookup = useLatest(candidateId, customers.customer);
+  const candidate = candidateId && !candidateLookup.error ? candidateLookup.value : null;
+  // Confirming a match merges this customer into the earlier one while a look-up of the old id may
+  // still be on its way: useLatest keeps only the reply for the customer the panel shows now.
+  const { value: view, error: viewError, reload } = useLatest(result?.customerId ?? null, customers.customer, version);
 
   const act = async (run: () => Promise<{ ok?: boolean; error?: string }>) => {
     setBusy(true);
     try {
       const reply = await run();
-      setError(reply.error ?? null);
-      load();
+      setActError(reply.error ?? null);
+      reload();
     } finally {
       setBusy(false);
     }
@@ -89,6 +67,7 @@ export function CustomerPanel({ lead, lang, version }: { lead: TabLead; lang: La
     );
   const pending = view?.pending.find((p) => p.sightingId === result.sightingId);
   const showDecision = lead.duplicate === 'possible' && (pending !== undefined || result.match.decision === null);
+  const error = actError ?? viewError;
   return (
     <section class="memory" data-testid="customer-panel">
       <div class="who">
@@ -110,73 +89,16 @@ export function CustomerPanel({ lead, lang, version }: { lead: TabLead; lang: La
       )}
       {showDecision && (
         <div class="actions">
-          <button
-            type="button"
-            class="primary"
-            disabled={busy}
-            onClick={() => act(() => send({ type: 'decide-match', sightingId: result.sightingId, decision: 'confirmed' }))}
-          >
+          <button type="button" class="primary" disabled={busy} onClick={() => act(() => customers.decide(result.sightingId, 'confirmed'))}>
             {t('panelConfirm')}
           </button>
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => act(() => send({ type: 'decide-match', sightingId: result.sightingId, decision: 'rejected' }))}
-          >
+          <button type="button" disabled={busy} onClick={() => act(() => customers.decide(result.sightingId, 'rejected'))}>
             {t('panelReject')}
           </button>
         </div>
       )}
-      {view && view.journey.length > 0 && (
-        <>
-          <h3>
-            {t('panelJourney')} · {view.displayName}
-          </h3>
-          <ol class="journey" data-testid="journey">
-            {view.journey.map((step) => (
-              <li
-                key={step.sightingId}
-                class={step.sightingId === result.sightingId ? 'current' : ''}
-                data-stage={step.stage}
-                data-action={step.action ?? ''}
-              >
-                <StageChip stage={step.stage} lang={lang} /> {step.action ? actionLabel(step.action, lang) : stageLabel(step.stage, lang)}
-                {step.offer && (
-                  <>
-                    {' '}
-                    · <code>{step.offer}</code>
-                  </>
-                )}
-                <div class="hint">
-                  {formatWhen(step.at, lang)}
-                  {step.recordUrl && (
-                    <>
-                      {' '}
-                      ·{' '}
-                      <a href={step.recordUrl} target="_blank" rel="noreferrer">
-                        {step.crm}
-                      </a>
-                    </>
-                  )}
-                </div>
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
-      {view && view.colleagues.length > 0 && (
-        <>
-          <h3>{t('panelColleagues')}</h3>
-          <ul data-testid="colleagues">
-            {view.colleagues.map((c) => (
-              <li key={c.customerId}>
-                {c.displayName}
-                {c.email && <> · {c.email}</>}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      {view && <Journey view={view} current={result.sightingId} lang={lang} />}
+      {view && <Colleagues view={view} />}
       {view && (
         <div class="actions">
           <button
@@ -184,7 +106,7 @@ export function CustomerPanel({ lead, lang, version }: { lead: TabLead; lang: La
             class="danger"
             disabled={busy}
             onClick={() => {
-              if (confirm(t('panelForgetConfirm'))) void act(() => send({ type: 'forget-customer', customerId: view.customerId }));
+              if (confirm(t('panelForgetConfirm'))) void act(() => customers.forget(view.customerId));
             }}
           >
             {t('panelForget')}
@@ -197,5 +119,65 @@ export function CustomerPanel({ lead, lang, version }: { lead: TabLead; lang: La
         </p>
       )}
     </section>
+  );
+}
+
+/** Every lead of the customer, oldest first, the one on the page marked as current. */
+function Journey({ view, current, lang }: { view: CustomerView; current: string; lang: Lang }) {
+  if (view.journey.length === 0) return null;
+  return (
+    <>
+      <h3>
+        {t('panelJourney')} · {view.displayName}
+      </h3>
+      <ol class="journey" data-testid="journey">
+        {view.journey.map((step) => (
+          <li
+            key={step.sightingId}
+            class={step.sightingId === current ? 'current' : ''}
+            data-stage={step.stage}
+            data-action={step.action ?? ''}
+          >
+            <StageChip stage={step.stage} lang={lang} /> {step.action ? actionLabel(step.action, lang) : stageLabel(step.stage, lang)}
+            {step.offer && (
+              <>
+                {' '}
+                · <code>{step.offer}</code>
+              </>
+            )}
+            <div class="hint">
+              {formatWhen(step.at, lang)}
+              {step.recordUrl && (
+                <>
+                  {' '}
+                  ·{' '}
+                  <a href={step.recordUrl} target="_blank" rel="noreferrer">
+                    {step.crm}
+                  </a>
+                </>
+              )}
+            </div>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+/** Other people LeadLens has seen from the same company. */
+function Colleagues({ view }: { view: CustomerView }) {
+  if (view.colleagues.length === 0) return null;
+  return (
+    <>
+      <h3>{t('panelColleagues')}</h3>
+      <ul data-testid="colleagues">
+        {view.colleagues.map((c) => (
+          <li key={c.customerId}>
+            {c.displayName}
+            {c.email && <> · {c.email}</>}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

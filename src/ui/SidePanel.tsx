@@ -11,6 +11,7 @@ import { t, uiLang } from '../platform/browser';
 import { CustomerPanel, StatusBadge } from './CustomerPanel';
 import { formatRelative } from './format';
 import { LeadCard, StageChip } from './LeadCard';
+import type { CustomerSource } from './sources';
 
 /** More leads than this (a list view) are shown as one line each, opened on demand. */
 const COMPACT_ABOVE = 2;
@@ -18,6 +19,8 @@ const COMPACT_ABOVE = 2;
 export interface SidePanelSource {
   /** Current state for the tab, and a subscription to its changes; returns an unsubscribe. */
   watch(onChange: (state: TabLeads | null) => void): () => void;
+  /** What the customer panels ask the lead memory. */
+  customers: CustomerSource;
 }
 
 function customerLine(lead: TabLeads['leads'][number]): string {
@@ -90,7 +93,7 @@ export function SidePanel({ source }: { source: SidePanelSource }) {
                 lead,
                 state!.leads.find((l) => l.key === state!.focusKey),
               );
-            const card = <FullLead lead={lead} lang={lang} now={now} version={state!.updatedAt} />;
+            const card = <FullLead lead={lead} lang={lang} now={now} version={state!.updatedAt} customers={source.customers} />;
             return (
               <div key={lead.key} ref={isFocus ? focused : undefined} data-lead-key={lead.key}>
                 {leads.length > COMPACT_ABOVE ? (
@@ -109,11 +112,23 @@ export function SidePanel({ source }: { source: SidePanelSource }) {
   );
 }
 
-function FullLead({ lead, lang, now, version }: { lead: TabLead; lang: Lang; now: Date; version: string }) {
+function FullLead({
+  lead,
+  lang,
+  now,
+  version,
+  customers,
+}: {
+  lead: TabLead;
+  lang: Lang;
+  now: Date;
+  version: string;
+  customers: CustomerSource;
+}) {
   return (
     <LeadCard decoded={lead.lead.leadSource!} lang={lang} leadTime={leadTime({ ...lead.lead, firstSeen: lead.firstSeen }, now)} now={now}>
       {customerLine(lead) && <p class="who">{customerLine(lead)}</p>}
-      <CustomerPanel lead={lead} lang={lang} version={version} />
+      <CustomerPanel lead={lead} lang={lang} version={version} customers={customers} />
     </LeadCard>
   );
 }

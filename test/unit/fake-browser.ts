@@ -15,11 +15,35 @@ export function fakeBrowser() {
     async remove(key: string) {
       session.delete(key);
     },
-    onChanged: { addListener: (l: (typeof listeners)[number]) => listeners.push(l), removeListener: () => undefined },
+    onChanged: {
+      addListener: (l: (typeof listeners)[number]) => listeners.push(l),
+      removeListener: (l: (typeof listeners)[number]) => {
+        if (listeners.includes(l)) listeners.splice(listeners.indexOf(l), 1);
+      },
+    },
+  };
+  // Tabs: the active tab of the window, and the rep switching to another one.
+  const activated: Array<() => void> = [];
+  const tabs = {
+    activeId: null as number | null,
+    async query(_q: { active: boolean; currentWindow: boolean }) {
+      return tabs.activeId === null ? [] : [{ id: tabs.activeId }];
+    },
+    onActivated: {
+      addListener: (l: () => void) => activated.push(l),
+      removeListener: (l: () => void) => {
+        if (activated.includes(l)) activated.splice(activated.indexOf(l), 1);
+      },
+    },
+    activate(id: number) {
+      tabs.activeId = id;
+      for (const l of [...activated]) l();
+    },
   };
   return {
     session,
     browser: {
+      tabs,
       storage: { session: area },
       runtime: { sendMessage: async () => undefined, getURL: (p: string) => `chrome-extension://test/${p}` },
       i18n: {

@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import { act, render, screen, fireEvent, waitFor } from '@testing-library/preact';
+import type { Ask } from '../../../src/messaging/messages';
 import type { TabLead } from '../../../src/messaging/tab-view';
 import type { CustomerView } from '../../../src/store/types';
 
@@ -15,6 +16,8 @@ const send = vi.fn(
 vi.mock('../../../src/platform/browser', () => ({ t: (k: string, s?: string) => (s ? `${k}:${s}` : k), uiLang: () => 'en', send }));
 
 const { CustomerPanel } = await import('../../../src/ui/CustomerPanel');
+const { customerSource } = await import('../../../src/ui/sources');
+const customers = customerSource(send as unknown as Ask);
 const { decodeLeadSource } = await import('../../../src/core/leadsource');
 
 function answer(match: (m: Pending['message']) => boolean, value: unknown): void {
@@ -86,7 +89,7 @@ function possibleLead(decided: boolean): TabLead {
 
 describe('customer panel', () => {
   it('keeps the merged journey when a reply about the merged-away customer arrives late', async () => {
-    const { rerender } = render(<CustomerPanel lead={possibleLead(false)} lang="en" version="v1" />);
+    const { rerender } = render(<CustomerPanel lead={possibleLead(false)} lang="en" version="v1" customers={customers} />);
     await act(async () => {
       answer(customer('mine'), {
         ...earlier,
@@ -99,7 +102,7 @@ describe('customer panel', () => {
     });
     fireEvent.click(screen.getByText('panelConfirm'));
     // The tab's state changes (the lead now belongs to the earlier customer) before the decision's reply.
-    rerender(<CustomerPanel lead={possibleLead(true)} lang="en" version="v2" />);
+    rerender(<CustomerPanel lead={possibleLead(true)} lang="en" version="v2" customers={customers} />);
     await act(async () => {
       answer((m) => m.type === 'decide-match', { ok: true });
     });

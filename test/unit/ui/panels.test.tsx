@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import { render, screen, fireEvent } from '@testing-library/preact';
 import { fakeBrowser } from '../fake-browser';
+import type { Ask } from '../../../src/messaging/messages';
 import type { TabLeads, TabLead } from '../../../src/messaging/tab-view';
 
 const fake = fakeBrowser();
@@ -15,6 +16,8 @@ vi.mock('../../../src/platform/browser', () => ({
 }));
 
 const { SidePanel, distinctLeads } = await import('../../../src/ui/SidePanel');
+const { customerSource } = await import('../../../src/ui/sources');
+const customers = customerSource(send as unknown as Ask);
 const { Popup } = await import('../../../src/ui/Popup');
 const { decodeLeadSource } = await import('../../../src/core/leadsource');
 
@@ -50,6 +53,7 @@ describe('side panel', () => {
     const { container } = render(
       <SidePanel
         source={{
+          customers,
           watch: (cb) => {
             cb(state([lead('a', 'AzureMarketplace-INS|contoso.crm')]));
             return () => undefined;
@@ -67,6 +71,7 @@ describe('side panel', () => {
     const { container } = render(
       <SidePanel
         source={{
+          customers,
           watch: (cb) => {
             cb(state(leads, { focusKey: 'c' }));
             return () => undefined;
@@ -86,6 +91,7 @@ describe('side panel', () => {
     render(
       <SidePanel
         source={{
+          customers,
           watch: (cb) => {
             cb(state([lead('a', 'AppSource-PLT|x.y')], { memoryError: 'disk full' }));
             return () => undefined;
@@ -100,6 +106,7 @@ describe('side panel', () => {
     render(
       <SidePanel
         source={{
+          customers,
           watch: (cb) => {
             cb(state([lead('a', 'Web')]));
             return () => undefined;
