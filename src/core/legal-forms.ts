@@ -41,6 +41,7 @@ export const LEGAL_FORM_TOKENS: ReadonlySet<string> = new Set([
   'oy',
   'oyj',
   'aps',
+  'se',
   // Romance languages
   'sa',
   'sas',
@@ -120,3 +121,34 @@ export const LEGAL_FORM_PHRASES: readonly string[] = [
 
 /** Words that carry no identity at the start of a company name. */
 export const COMPANY_LEADING_STOPWORDS: ReadonlySet<string> = new Set(['the']);
+
+/**
+ * Words that say nothing about which company it is, wherever they stand: `Tailspin Group` and
+ * `Tailspin` are one name, `Tailspin Health` is another. Everything else in a company key is a
+ * distinctive word, and two keys that differ in one are two companies (a typo apart at most).
+ */
+export const COMPANY_FILLERS: ReadonlySet<string> = new Set([
+  'the',
+  'and',
+  'und',
+  'et',
+  'i', // и
+  'of',
+  'group',
+  'gruppe',
+  'grupp', // Групп
+  'gruppa', // Группа
+  'holding',
+  'holdings',
+  'kholding', // Холдинг
+  'company',
+  'co',
+  'corp',
+  'corporation',
+  'enterprise',
+  'enterprises',
+  'international',
+  'intl',
+  'global',
+  'worldwide',
+]);

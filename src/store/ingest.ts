@@ -2,7 +2,15 @@
 // through the blocking-key index, never a scan) and stored with its verdict. Matching runs inside the
 // same readwrite transaction as the write, so two tabs reporting one lead at once serialise and never
 // create two customers.
-import { blockingKeys, decideMatch, matchProfile, type Candidate, type MatchOutcome, type MatchProfile } from '../core/match';
+import {
+  blockingKeys,
+  decideMatch,
+  matchProfile,
+  pairFingerprint,
+  type Candidate,
+  type MatchOutcome,
+  type MatchProfile,
+} from '../core/match';
 import type { NormalizedCustomer } from '../core/types';
 import {
   buildSighting,
@@ -110,19 +118,26 @@ async function judge(tx: AnyTx, profile: MatchProfile, lists: StoredSighting[][]
       byId.set(s.id, { ref: s.id, customerId: s.customerId, profile: s.profile });
   }
   const customerIds = new Set([...byId.values()].map((c) => c.customerId));
-  let rejected = new Set<string>();
-  if (customerIds.size > 1) {
-    // Decisions matter only when the lead could go to more than one customer.
-    const decisions = tx.objectStore('decisions').index('customers');
-    const found = await Promise.all([...customerIds].map((id) => decisions.getAll(id)));
-    rejected = new Set(
-      found
-        .flat()
-        .filter((d) => d.decision === 'rejected')
-        .map((d) => d.id),
-    );
+  // The rep's rejections involving these customers: which customers were told apart, and which exact
+  // pairs of fields (those never come back as a duplicate).
+  const decisions = tx.objectStore('decisions').index('customers');
+  const found = (await Promise.all([...customerIds].map((id) => decisions.getAll(id)))).flat().filter((d) => d.decision === 'rejected');
+  const rejected = new Set(found.map((d) => d.id));
+  const rejectedPairs = await rejectedFieldPairs(tx, found);
+  return decideMatch(profile, byId.values(), { isRejected: (a, b) => rejected.has(pairId(a, b)), rejectedPairs });
+}
+
+/** The pairs of fields the rep rejected: the lead asked about and the earlier lead it was matched with. */
+export async function rejectedFieldPairs(tx: AnyTx, decisions: readonly { sightingId: string }[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  const sightings = tx.objectStore('sightings');
+  for (const d of decisions) {
+    const s = await sightings.get(d.sightingId);
+    const matchedId = s && isStoredSighting(s) ? s.match.matchedSightingId : null;
+    const m = matchedId ? await sightings.get(matchedId) : undefined;
+    if (s && m && isStoredSighting(m)) out.add(pairFingerprint(s.profile, m.profile));
   }
-  return decideMatch(profile, byId.values(), { isRejected: (a, b) => rejected.has(pairId(a, b)) });
+  return out;
 }
 
 /** The verdict a lead would get now, read in `tx` without storing anything. */

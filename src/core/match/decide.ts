@@ -3,7 +3,7 @@
 // in-memory matcher so both judge alike.
 import type { DuplicateStatus, MatchedField } from '../types';
 import type { MatchProfile } from './keys';
-import { scorePair } from './score';
+import { pairFingerprint, scorePair, type PairScore } from './score';
 
 export interface Candidate<Ref> {
   ref: Ref;
@@ -26,6 +26,11 @@ export interface MatchOutcome<Ref> {
 export interface DecideOptions {
   /** The rep said these two customers are different people. */
   isRejected?: (customerA: string, customerB: string) => boolean;
+  /**
+   * Pairs of fields the rep has rejected (`pairFingerprint` of the two profiles): a candidate that
+   * forms exactly such a pair with the new lead is not matched again, so it never returns as `duplicate`.
+   */
+  rejectedPairs?: ReadonlySet<string>;
 }
 
 const RANK: Record<DuplicateStatus, number> = { duplicate: 2, possible: 1, new: 0 };
@@ -46,12 +51,24 @@ export function decideMatch<Ref>(profile: MatchProfile, candidates: Iterable<Can
   const phoneShared = phoneOwners.size > 1;
 
   const best = new Map<string, Best<Ref>>();
+  const contacts = new Map<string, ContactTally>();
   for (const c of list) {
+    if (opts.rejectedPairs?.size && opts.rejectedPairs.has(pairFingerprint(profile, c.profile))) continue;
     const s = scorePair(profile, c.profile, { phoneShared });
+    contacts.set(c.customerId, tally(contacts.get(c.customerId), s));
     const prev = best.get(c.customerId);
     if (!prev || RANK[s.status] > RANK[prev.status] || (RANK[s.status] === RANK[prev.status] && s.score > prev.score)) {
       best.set(c.customerId, { customerId: c.customerId, ref: c.ref, status: s.status, score: s.score, fields: s.fields });
     }
+  }
+  // Contact points judged over all of a customer's sightings: when none agrees and either a mailbox a
+  // person keeps only one of differs (another address at the same company, another personal address)
+  // or the lead's email and phone both differ from every one on file, it is a namesake until the rep
+  // says not.
+  for (const b of best.values()) {
+    const c = contacts.get(b.customerId)!;
+    const allDiffer = profile.email !== null && profile.phone !== null && c.emailDiffers && c.phoneDiffers;
+    if (b.status === 'duplicate' && !c.agree && (c.conflict || allDiffer)) b.status = 'possible';
   }
   const ranked = [...best.values()].sort((x, y) => RANK[y.status] - RANK[x.status] || y.score - x.score);
   const top = ranked[0];
@@ -84,4 +101,31 @@ export function decideMatch<Ref>(profile: MatchProfile, candidates: Iterable<Can
     };
   }
   return { status: 'new', customerId: null, candidateCustomerId: null, matched: null, score: 0, fields: [] };
+}
+
+interface ContactTally {
+  /** Some sighting agrees on an email (the same address or user part, a typo of it) or the phone. */
+  agree: boolean;
+  /** Some sighting has a mailbox a person keeps only one of, and it differs. */
+  conflict: boolean;
+  /** Some sighting has an email / a phone, and it differs. */
+  emailDiffers: boolean;
+  phoneDiffers: boolean;
+}
+
+/** Adds what one pair says about contact points to a customer's tally. */
+function tally(prev: ContactTally | undefined, s: PairScore): ContactTally {
+  const t = prev ? { ...prev } : { agree: false, conflict: false, emailDiffers: false, phoneDiffers: false };
+  for (const c of s.comparisons) {
+    if (c.field === 'email') {
+      if (c.level === 'exact' || c.level === 'user' || c.level === 'close') t.agree = true;
+      else t.emailDiffers = true;
+      if (c.level === 'sameDomain' || c.level === 'freeDiffer') t.conflict = true;
+    }
+    if (c.field === 'phone') {
+      if (c.level === 'exact') t.agree = true;
+      else if (c.level === 'differ') t.phoneDiffers = true;
+    }
+  }
+  return t;
 }

@@ -1,6 +1,7 @@
 // Match keys: what a normalised customer is reduced to for finding and scoring duplicates.
 // A `MatchProfile` is plain data (it is stored beside every sighting); `blockingKeys` are the exact
 // strings an index is built on, so finding candidates never means scanning every record.
+import { COMPANY_FILLERS } from '../legal-forms';
 import type { NormalizedCustomer } from '../types';
 import { nameForm, type NameForm } from './names';
 
@@ -15,6 +16,11 @@ export interface MatchProfile {
   country: string | null;
   /** Company key with spaces removed. */
   company: string | null;
+  /**
+   * The company's distinctive words (fillers such as Group or International dropped). Absent on
+   * profiles stored before it existed; the scorer then compares `company` alone.
+   */
+  companyWords?: string[] | null;
   /** The corporate domain's name without its suffix (`contoso` of `contoso.co.uk`): a company name too. */
   domainLabel: string | null;
   first: NameForm | null;
@@ -79,10 +85,19 @@ export function matchProfile(n: NormalizedCustomer): MatchProfile {
     phone: n.phone,
     country: n.country,
     company: n.companyKey ? n.companyKey.replace(/ /g, '') : null,
+    companyWords: companyWords(n.companyKey),
     domainLabel: n.emailDomain && !n.freeMail ? n.emailDomain.split('.')[0]! : null,
     first: nameForm(n.firstName),
     last: nameForm(n.lastName),
   };
+}
+
+/** `tailspin group` → [`tailspin`]; a key made only of fillers keeps them all. */
+export function companyWords(key: string | null): string[] | null {
+  if (!key) return null;
+  const all = key.split(' ').filter(Boolean);
+  const words = all.filter((w) => !COMPANY_FILLERS.has(w));
+  return words.length ? words : all;
 }
 
 /**

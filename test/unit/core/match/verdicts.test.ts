@@ -1,0 +1,175 @@
+// The false-merge shapes of issue 10, each beside a counter-case that must stay a duplicate.
+import { describe, expect, it } from 'vitest';
+import { decideMatch, InMemoryMatcher, matchProfile, pairFingerprint, scorePair, type Candidate } from '../../../../src/core/match';
+import { commonness, nameRank } from '../../../../src/core/match/frequency';
+import { companyKey, normalizeCustomer } from '../../../../src/core/normalize';
+import type { CustomerFields } from '../../../../src/core/types';
+
+const profile = (f: CustomerFields) => matchProfile(normalizeCustomer(f));
+const verdict = (a: CustomerFields, b: CustomerFields) => scorePair(profile(a), profile(b)).status;
+const nameWeight = (a: CustomerFields, b: CustomerFields) =>
+  scorePair(profile(a), profile(b)).comparisons.find((c) => c.field === 'name')!.weight;
+
+describe('name frequency (US SSA given names, US Census surnames)', () => {
+  it('knows which names are common, in their own table', () => {
+    expect(nameRank('smith', 'last')).toBe(1);
+    expect(commonness('smith', 'last')).toBe('top10');
+    expect(commonness('mikhail', 'first')).toBeNull();
+    expect(commonness('quigg', 'last')).toBeNull();
+    expect(commonness('jenifer', 'first')).toBe(commonness('jennifer', 'first')); // skeletons fold the spelling
+  });
+
+  it('a common name agrees for less than a rare one', () => {
+    const common = nameWeight({ firstName: 'John', lastName: 'Smith' }, { firstName: 'JOHN', lastName: 'smith' });
+    const rare = nameWeight({ firstName: 'Zebulon', lastName: 'Quigg' }, { firstName: 'Zebulon', lastName: 'Quigg' });
+    expect(rare - common).toBeGreaterThanOrEqual(6);
+  });
+
+  it('counter-case: a common name with the same email and phone is still a duplicate', () => {
+    const john = { firstName: 'John', lastName: 'Smith', email: 'john.smith@contoso.com', phone: '+1 415 555 1234', company: 'Contoso' };
+    expect(verdict(john, { ...john, email: 'John.Smith@CONTOSO.com', phone: '(415) 555-1234', country: 'US' })).toBe('duplicate');
+  });
+});
+
+describe('namesakes at one company', () => {
+  const maria = {
+    firstName: 'Мария',
+    lastName: 'Иванова',
+    email: 'maria.ivanova@mail.ru',
+    phone: '+7 916 111 22 33',
+    company: 'ООО «Ромашка»',
+  };
+  const namesake = {
+    firstName: 'Maria',
+    lastName: 'Ivanova',
+    email: 'ivanova.m@gmail.com',
+    phone: '+7 903 444 55 66',
+    company: 'Romashka LLC',
+  };
+
+  it('email and phone both there and both different: at most possible', () => {
+    expect(verdict(maria, namesake)).toBe('possible');
+    const js = { firstName: 'John', lastName: 'Smith', email: 'john.smith@contoso.com', phone: '+1 415 555 1234', company: 'Contoso' };
+    expect(verdict(js, { ...js, email: 'jsmith77@gmail.com', phone: '+1 650 555 9876' })).toBe('possible');
+  });
+
+  it('two mailboxes of one name at one company are two people, even behind one switchboard', () => {
+    const a = {
+      firstName: 'Brandon',
+      lastName: 'Barnes',
+      email: 'bbarnes@nikolaus.net',
+      phone: '+1 530 911 6321',
+      company: 'Nikolaus Inc',
+    };
+    expect(verdict(a, { ...a, email: 'bbarnes9@nikolaus.net' })).toBe('possible');
+    expect(verdict(a, { ...a, email: 'brandon_barnes@nikolaus.net' })).not.toBe('duplicate');
+    expect(verdict({ ...a, email: 'brandon.barnes@nikolaus.net' }, { ...a, email: 'brandon_barnes@nikolaus.net' })).toBe('possible');
+  });
+
+  it('a customer whose other lead shows another personal address is told apart', () => {
+    const m = new InMemoryMatcher();
+    const work = { firstName: 'Emily', lastName: 'Perry', email: 'emily.perry@fahey.com', company: 'Fahey' };
+    m.add(1, normalizeCustomer(work));
+    expect(m.add(2, normalizeCustomer({ ...work, email: 'emily.perry@outlook.com' })).status).toBe('duplicate');
+    // The namesake's personal address differs from the one on file; the work one says nothing either way.
+    expect(m.add(3, normalizeCustomer({ ...work, email: 'e.perry77@gmail.com' })).status).toBe('possible');
+  });
+
+  it('counter-cases: the same person changing address or phone format stays a duplicate', () => {
+    expect(verdict(maria, { ...namesake, phone: '8 (916) 111-22-33' })).toBe('duplicate');
+    expect(verdict(maria, { ...maria, email: 'maria.ivanova@romashka.ru', phone: undefined })).toBe('duplicate');
+    // A typo in the work address is not a second mailbox.
+    const a = { firstName: 'Carey', lastName: 'Rippin', email: 'carey.rippin@zboncak.net', company: 'Zboncak LLC' };
+    expect(verdict(a, { ...a, email: 'careyr.ippin@zboncak.net' })).toBe('duplicate');
+    // A national number read under another country is the same phone.
+    const b = {
+      firstName: 'Marla',
+      lastName: 'Otte',
+      email: 'marla@crooks.net',
+      phone: '(838) 386-5708',
+      country: 'DE',
+      company: 'Crooks',
+    };
+    expect(verdict(b, { ...b, email: 'otte.marla@web.de', phone: '+1 838 386 5708' })).toBe('duplicate');
+  });
+});
+
+describe('sister companies that share a word', () => {
+  it('company keys keep every distinctive word; only legal forms and fillers go', () => {
+    expect(companyKey('Tailspin Health')).toBe('tailspin health');
+    expect(profile({ company: 'Tailspin Group S.A.' }).companyWords).toEqual(['tailspin']);
+    expect(profile({ company: 'Tailspin Health' }).companyWords).toEqual(['tailspin', 'health']);
+    expect(profile({ company: 'Dörre-Lenzen SE' }).companyWords).toEqual(['dorre', 'lenzen']);
+  });
+
+  it('the same name at Tailspin Health and Tailspin Group S.A. is not a duplicate', () => {
+    const a = { firstName: 'John', lastName: 'Smith', email: 'jsmith@gmail.com', company: 'Tailspin Health' };
+    expect(verdict(a, { ...a, email: 'john.smith@tailspingroup.com', company: 'Tailspin Group S.A.' })).not.toBe('duplicate');
+    const w = { firstName: 'Anna', lastName: 'Kowalski', email: 'anna.k@outlook.com', company: 'Wingtip Media' };
+    expect(verdict(w, { ...w, email: 'akowalski@hotmail.com', company: 'Wingtip Group' })).not.toBe('duplicate');
+    expect(scorePair(profile(w), profile({ ...w, company: 'Wingtip Group' })).comparisons).toContainEqual(
+      expect.objectContaining({ field: 'company', level: 'differ' }),
+    );
+    // Nor when one side only shows the sister in its work address.
+    expect(verdict({ ...w, company: undefined, email: 'anna.kowalski@wingtipgroup.com' }, w)).not.toBe('duplicate');
+  });
+
+  it('counter-cases: legal forms, fillers, punctuation and one typo keep one company', () => {
+    const a = { firstName: 'Anna', lastName: 'Kowalski', email: 'anna.k@outlook.com', company: 'Wingtip Media' };
+    expect(verdict(a, { ...a, company: 'WINGTIP MEDIA GROUP, Inc.' })).toBe('duplicate');
+    expect(verdict(a, { ...a, company: 'Wingtip-Media' })).toBe('duplicate');
+    expect(verdict(a, { ...a, company: 'Wingtip Meida' })).toBe('duplicate');
+    expect(verdict({ ...a, company: 'Kuhn, Bode and Kunde' }, { ...a, company: 'KuhnBode & Kunde LLC' })).toBe('duplicate');
+    // The company written out on one lead, its (shortened) domain on the other.
+    expect(verdict({ ...a, company: 'Pacocha Corp' }, { ...a, company: undefined, email: 'akowalski@pacocha4.com' })).toBe('duplicate');
+  });
+});
+
+describe('one free-mail address shared by a family', () => {
+  const oleg = { firstName: 'Oleg', lastName: 'Ivanov', email: 'ivanovy@mail.ru', company: 'Contoso' };
+
+  it('another first name on the same free-mail address is only possible', () => {
+    expect(verdict(oleg, { ...oleg, firstName: 'Anna', lastName: 'Ivanova' })).toBe('possible');
+    expect(verdict(oleg, { firstName: 'Ольга', lastName: 'Иванова', email: 'IvanovY@mail.ru' })).toBe('possible');
+  });
+
+  it('counter-cases: the same name, a nickname, an initial or a typo of it stays a duplicate', () => {
+    expect(verdict(oleg, { ...oleg, firstName: 'Олег' })).toBe('duplicate');
+    const bob = { firstName: 'Robert', lastName: 'Jones', email: 'jonesfamily@gmail.com' };
+    expect(verdict(bob, { ...bob, firstName: 'Bob' })).toBe('duplicate');
+    expect(verdict(bob, { ...bob, firstName: 'R.' })).toBe('duplicate');
+    expect(verdict(bob, { ...bob, firstName: 'Rboert' })).toBe('duplicate');
+    // A shared address at a company is the company's business (role addresses are handled elsewhere).
+    expect(verdict({ ...oleg, email: 'oleg.ivanov@contoso.com' }, { ...oleg, email: 'oleg.ivanov@contoso.com' })).toBe('duplicate');
+  });
+});
+
+describe('a rejected pair of fields', () => {
+  const a: CustomerFields = {
+    firstName: 'Ivan',
+    lastName: 'Petrov',
+    email: 'ivan.petrov@contoso.ru',
+    phone: '+7 916 123 45 67',
+    company: 'Contoso',
+  };
+  const b: CustomerFields = { ...a, email: 'ivan.petrov@gmail.com' };
+  const candidates = (): Candidate<string>[] => [{ ref: 's1', customerId: 'A', profile: profile(a) }];
+
+  it('never comes back as a duplicate once the rep rejected it', () => {
+    expect(decideMatch(profile(b), candidates()).status).toBe('duplicate');
+    const rejectedPairs = new Set([pairFingerprint(profile(a), profile(b))]);
+    const again = decideMatch(profile(b), candidates(), { rejectedPairs });
+    expect(again.status).not.toBe('duplicate');
+    expect(again.customerId).toBeNull();
+  });
+
+  it('is the same pair whichever lead comes first', () => {
+    expect(pairFingerprint(profile(a), profile(b))).toBe(pairFingerprint(profile(b), profile(a)));
+  });
+
+  it('counter-case: other fields (a new phone) are judged afresh', () => {
+    const rejectedPairs = new Set([pairFingerprint(profile(a), profile(b))]);
+    const changed = { ...b, email: 'ivan.petrov@contoso.ru' };
+    expect(decideMatch(profile(changed), candidates(), { rejectedPairs }).status).toBe('duplicate');
+  });
+});
