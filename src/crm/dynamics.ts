@@ -1,7 +1,10 @@
 // Dynamics 365 (Unified Interface): lead forms and the lead grid. Hooks per crm-dom.md §6.1; no label text.
 import { clean, closestDeep, deepQueryAll, isHidden, normalizeGuid, readShown, shadowRootsIn, valueElement } from './dom';
 import { toExtracted, type FieldRead, type Role } from './record';
-import type { CrmAdapter, Extracted, PageKind, ScanReport } from './types';
+import type { AdapterExamples, CrmAdapter, Extracted, PageKind, ScanReport } from './types';
+
+/** The start of a Sales Hub app URL, as the examples below use it. */
+const APP = 'https://contoso.crm4.dynamics.com/main.aspx?appid=5c1f8a2e-3b4d-4e6f-9a0b-1c2d3e4f5a6b';
 
 export const DYNAMICS = {
   /** Online hosts (crm, crm4, crm11, ...) and the Defender for Cloud Apps proxy. */
@@ -43,6 +46,69 @@ export const DYNAMICS = {
   known: ['subject', 'leadsourcecode'],
   maxRows: 1000,
 } as const;
+
+/** Example pages and selector counts, for the tests only (the build leaves them out of the content script). */
+export const DYNAMICS_EXAMPLES: AdapterExamples = {
+  selectors: DYNAMICS,
+  urls: {
+    record: [
+      {
+        url: `${APP}&pagetype=entityrecord&etn=lead&id=9f2e0c5a-1b2c-4d3e-8f90-0123456789ab`,
+        entity: 'lead',
+        recordId: '9f2e0c5a-1b2c-4d3e-8f90-0123456789ab',
+      },
+      // Braces, capitals and parameters in another order: the id is read all the same.
+      {
+        url: 'https://org.crm.dynamics.com/main.aspx?etn=lead&pagetype=entityrecord&id=%7B9F2E0C5A-1B2C-4D3E-8F90-0123456789AB%7D',
+        entity: 'lead',
+        recordId: '9f2e0c5a-1b2c-4d3e-8f90-0123456789ab',
+      },
+      // A new lead's form has no id yet.
+      { url: 'https://org.crm11.dynamics.com/main.aspx?appid=1&forceUCI=1&pagetype=entityrecord&etn=lead', entity: 'lead', recordId: null },
+    ],
+    list: [
+      { url: `${APP}&pagetype=entitylist&etn=lead&viewid=00000000-0000-0000-00aa-000010001003&viewType=1039`, entity: 'lead' },
+      { url: 'https://org.crm4.dynamics.com.mcas.ms/main.aspx?pagetype=entitylist&etn=lead', entity: 'lead' },
+      { url: 'https://org.crm.dynamics.com/main.aspx?PageType=EntityList&Etn=Lead', entity: 'lead' },
+    ],
+    not: [
+      `${APP}&pagetype=entityrecord&etn=contact&id=9f2e0c5a-1b2c-4d3e-8f90-0123456789ab`,
+      `${APP}&pagetype=entitylist&etn=account`,
+      `${APP}&pagetype=dashboard&id=1`,
+      `${APP}&pagetype=entityrecord`,
+      'https://contoso.crm4.dynamics.com/api/data/v9.2/leads',
+      'https://dynamics.com.evil.example/main.aspx?pagetype=entityrecord&etn=lead',
+      'https://make.powerapps.com/environments/x/solutions',
+      // Other hosts are claimed only when the page shows UCI landmarks (on-premises servers).
+      'https://example.com/main.aspx?pagetype=entityrecord&etn=lead',
+    ],
+  },
+  matches: {
+    landmarks: [
+      [2, 'dynamics-lead-form'],
+      [2, 'dynamics-lead-list'],
+    ],
+    'form.control': [
+      [16, 'dynamics-lead-form'],
+      [16, 'dynamics-lead-contactme'],
+      [16, 'dynamics-lead-trial'],
+      [0, 'dynamics-lead-list'],
+    ],
+    'form.valueControl': [[14, 'dynamics-lead-form']],
+    'form.layout': [[25, 'dynamics-lead-form']],
+    'grid.root': [
+      [1, 'dynamics-lead-list'],
+      [0, 'dynamics-lead-form'],
+    ],
+    'grid.row': [
+      [16, 'dynamics-lead-list'],
+      [0, 'dynamics-lead-form'],
+    ],
+    'grid.cell': [[128, 'dynamics-lead-list']],
+    'grid.cellValue': [[129, 'dynamics-lead-list']],
+    'grid.recordLink': [[16, 'dynamics-lead-list']],
+  },
+};
 
 const KNOWN = new Set([...Object.keys(DYNAMICS.roles), ...DYNAMICS.known]);
 

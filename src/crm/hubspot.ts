@@ -1,7 +1,7 @@
 // HubSpot: contact (and Lead object) record pages and index lists. Hooks per crm-dom.md §6.1; no label text.
 import { clean, deepQueryAll, isHidden, readShown, shadowRootsIn, valueElement } from './dom';
 import { toExtracted, type FieldRead, type Role } from './record';
-import type { CrmAdapter, Extracted, PageKind, ScanReport } from './types';
+import type { AdapterExamples, CrmAdapter, Extracted, PageKind, ScanReport } from './types';
 
 export const HUBSPOT = {
   hosts: [/^app(?:-[a-z0-9]+)?\.hubspot\.com$/i],
@@ -40,6 +40,37 @@ export const HUBSPOT = {
   } as Record<string, Role>,
   maxRows: 1000,
 } as const;
+
+/** Example pages and selector counts, for the tests only (the build leaves them out of the content script). */
+export const HUBSPOT_EXAMPLES: AdapterExamples = {
+  selectors: HUBSPOT,
+  urls: {
+    record: [
+      { url: 'https://app.hubspot.com/contacts/1234567/record/0-1/987654321', entity: '0-1', recordId: '987654321' },
+      { url: 'https://app-eu1.hubspot.com/contacts/1234567/record/0-1/987654321/', entity: '0-1', recordId: '987654321' },
+      { url: 'https://app.hubspot.com/contacts/1234567/record/0-136/5551', entity: '0-136', recordId: '5551' },
+      { url: 'https://app.hubspot.com/contacts/1234567/contact/987654321', entity: '0-1', recordId: '987654321' },
+    ],
+    list: [{ url: 'https://app.hubspot.com/contacts/1234567/objects/0-1/views/all/list', entity: '0-1' }],
+    not: [
+      'https://app.hubspot.com/contacts/1234567/record/0-2/55',
+      'https://app.hubspot.com/contacts/1234567/record/0-3/55',
+      'https://app.hubspot.com/reports-dashboard/1234567/view/1',
+      'https://app.hubspot.com/contacts/1234567/objects/0-2/views/all/list',
+      'https://www.hubspot.com/contacts/1234567/record/0-1/987654321',
+      'https://app.hubspot.com.evil.example/contacts/1234567/record/0-1/987654321',
+    ],
+  },
+  matches: {
+    'record.scope': [[3, 'hubspot-contact']],
+    'record.property': [[26, 'hubspot-contact']],
+    'record.title': [[1, 'hubspot-contact']],
+    // No HubSpot list page among the fixtures yet.
+    'list.row': [[0, 'hubspot-contact']],
+    'list.cell': [],
+    'list.cellValue': [],
+  },
+};
 
 function kindOf(location: URL): PageKind | null {
   const types = HUBSPOT.objectTypes as readonly string[];

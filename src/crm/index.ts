@@ -1,14 +1,24 @@
 // The CRM adapters, in the order they are tried; generic is the fallback for everything else.
-import { dynamics } from './dynamics';
+import { DYNAMICS_EXAMPLES, dynamics } from './dynamics';
 import { generic } from './generic';
-import { hubspot } from './hubspot';
-import { salesforce } from './salesforce';
-import type { CrmAdapter, PageKind } from './types';
+import { HUBSPOT_EXAMPLES, hubspot } from './hubspot';
+import { SALESFORCE_EXAMPLES, salesforce } from './salesforce';
+import type { AdapterExamples, CrmAdapter, PageKind } from './types';
 
 export const ADAPTERS: readonly CrmAdapter[] = [dynamics, salesforce, hubspot];
 
+/**
+ * Every adapter's example URLs and selector counts, by adapter id: read by test/unit/crm/detect.test.ts
+ * and selectors.test.ts (which also check that each adapter in ADAPTERS has its entry here).
+ */
+export const EXAMPLES: Readonly<Record<string, AdapterExamples>> = {
+  dynamics: DYNAMICS_EXAMPLES,
+  salesforce: SALESFORCE_EXAMPLES,
+  hubspot: HUBSPOT_EXAMPLES,
+};
+
 export { dynamics, generic, hubspot, salesforce };
-export type { CrmAdapter, Extracted, PageKind, View } from './types';
+export type { AdapterExamples, CrmAdapter, Extracted, PageKind, View } from './types';
 
 /** The adapter whose pages these are, with what it recognised; null when none claims the page. */
 export function adapterFor(location: URL, doc: Document): { adapter: CrmAdapter; kind: PageKind } | null {

@@ -1,7 +1,7 @@
 // Salesforce Lightning: Lead record pages and Lead list views. Hooks per crm-dom.md §6.1; no label text.
 import { clean, deepQueryAll, isHidden, readShown, shadowRootsIn, valueElement } from './dom';
 import { toExtracted, type FieldRead, type Role } from './record';
-import type { CrmAdapter, Extracted, PageKind, ScanReport } from './types';
+import type { AdapterExamples, CrmAdapter, Extracted, PageKind, ScanReport } from './types';
 
 export const SALESFORCE = {
   hosts: [/\.lightning\.force\.com$/i, /\.my\.salesforce\.com$/i, /\.force\.com\.mcas\.ms$/i],
@@ -43,6 +43,58 @@ export const SALESFORCE = {
   } as Record<string, Role>,
   maxRows: 1000,
 } as const;
+
+/** Example pages and selector counts, for the tests only (the build leaves them out of the content script). */
+export const SALESFORCE_EXAMPLES: AdapterExamples = {
+  selectors: SALESFORCE,
+  urls: {
+    record: [
+      { url: 'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAV/view', entity: 'Lead', recordId: '00Q5g00000AbCdEEAV' },
+      { url: 'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdE/view', entity: 'Lead', recordId: '00Q5g00000AbCdE' },
+      { url: 'https://acme.lightning.force.com/lightning/r/00Q5g00000AbCdEEAV/view', entity: 'Lead', recordId: '00Q5g00000AbCdEEAV' },
+      {
+        url: 'https://acme.my.salesforce.com/lightning/r/Lead/00Q5g00000AbCdEEAV/view?ws=%2Flightning',
+        entity: 'Lead',
+        recordId: '00Q5g00000AbCdEEAV',
+      },
+    ],
+    list: [
+      { url: 'https://acme.lightning.force.com/lightning/o/Lead/list?filterName=00B5g000004XyZaEAK', entity: 'Lead' },
+      { url: 'https://acme.lightning.force.com/lightning/o/Lead/list?filterName=Recent', entity: 'Lead' },
+      { url: 'https://acme.lightning.force.com/lightning/o/Lead/home', entity: 'Lead' },
+    ],
+    not: [
+      'https://acme.lightning.force.com/lightning/r/Account/0015g00000AbCdEEAV/view',
+      'https://acme.lightning.force.com/lightning/r/0035g00000AbCdEEAV/view',
+      'https://acme.lightning.force.com/lightning/o/Opportunity/list',
+      'https://acme.lightning.force.com/lightning/page/home',
+      'https://acme.lightning.force.com/lightning/setup/ObjectManager/Lead/view',
+      'https://lightning.force.com.example.org/lightning/r/Lead/00Q5g00000AbCdEEAV/view',
+      'https://www.salesforce.com/lightning/r/Lead/00Q5g00000AbCdEEAV/view',
+    ],
+  },
+  matches: {
+    activeView: [
+      [1, 'salesforce-lead-record'],
+      [1, 'salesforce-lead-list'],
+    ],
+    anyView: [
+      [2, 'salesforce-lead-record'],
+      [1, 'salesforce-lead-list'],
+    ],
+    'record.field': [
+      [20, 'salesforce-lead-record'],
+      [0, 'salesforce-lead-list'],
+    ],
+    'record.value': [[44, 'salesforce-lead-record']],
+    'list.row': [
+      [9, 'salesforce-lead-list'],
+      [0, 'salesforce-lead-record'],
+    ],
+    'list.cell': [[72, 'salesforce-lead-list']],
+    'list.cellValue': [[70, 'salesforce-lead-list']],
+  },
+};
 
 function kindOf(location: URL): PageKind | null {
   const rec = SALESFORCE.recordPath.exec(location.pathname);

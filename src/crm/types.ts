@@ -35,6 +35,49 @@ export interface ScanReport {
   skippedRows: number;
 }
 
+/** A record page of the CRM and what `detect` must read from its URL. */
+export interface RecordExample {
+  url: string;
+  entity: string;
+  recordId: string | null;
+}
+
+/** A list page of the CRM (list pages carry no record id). */
+export interface ListExample {
+  url: string;
+  entity: string;
+}
+
+/**
+ * An adapter's example URLs, kept beside its selectors: the record and list pages it must claim, and
+ * pages of its own CRM it must leave alone. test/unit/crm/detect.test.ts checks every example of every
+ * adapter against every adapter: each URL is claimed by its own adapter only, with the view it is filed under.
+ */
+export interface UrlExamples {
+  record: readonly RecordExample[];
+  list: readonly ListExample[];
+  not: readonly string[];
+}
+
+/**
+ * How many elements a selector finds on the fixture pages it is written for, as `[count, page]` pairs
+ * (the page's name in test/fixtures/crm/pages.ts), keyed by the selector's path in the adapter's data
+ * (`'list.row'`). test/unit/crm/selectors.test.ts counts them, so a change in a CRM's DOM, or in a
+ * fixture, shows up as a count mismatch. An empty list says no fixture page has that part yet.
+ */
+export type SelectorMatches = Readonly<Record<string, ReadonlyArray<readonly [count: number, page: string]>>>;
+
+/**
+ * What the tests know about one adapter, kept in its file right below its data object: example URLs
+ * and selector counts. Only tests import these, so the build leaves them out of the content script.
+ */
+export interface AdapterExamples {
+  /** The adapter's data object; `matches` names its selectors by their path in it (`'list.row'`). */
+  readonly selectors: object;
+  readonly urls: UrlExamples;
+  readonly matches: SelectorMatches;
+}
+
 export interface CrmAdapter {
   id: CrmId;
   detect(location: URL, doc: Document): PageKind | null;
