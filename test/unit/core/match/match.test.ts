@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeCustomer } from '../../../src/core/normalize';
-import type { CustomerFields } from '../../../src/core/types';
-import { InMemoryMatcher, blockingKeys, canonicalEmail, compareNames, matchProfile, nameForm, scorePair } from '../../../src/core/match';
+import { normalizeCustomer } from '../../../../src/core/normalize';
+import type { CustomerFields } from '../../../../src/core/types';
+import { InMemoryMatcher, blockingKeys, canonicalEmail, compareNames, matchProfile, nameForm, scorePair } from '../../../../src/core/match';
 
 const profile = (f: CustomerFields, defaultCountry: string | null = null) => matchProfile(normalizeCustomer(f, { defaultCountry }));
 const verdict = (a: CustomerFields, b: CustomerFields, ctx = {}) => scorePair(profile(a), profile(b), ctx).status;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { companyKey, foldToLatin, normalizeCountry, normalizeCustomer, normalizePhone, splitFullName } from '../../../src/core/normalize';
+import {
+  companyKey,
+  foldToLatin,
+  normalizeCountry,
+  normalizeCustomer,
+  normalizePhone,
+  splitFullName,
+} from '../../../../src/core/normalize';
 
 describe('normalizeCustomer', () => {
   it('cleans the documented example customer', () => {
