@@ -17,15 +17,27 @@ import {
 } from '../../../src/core/catalog';
 import { decodeLeadSource } from '../../../src/core/leadsource';
 import { PLAYBOOKS, playbookFor } from '../../../src/core/playbook';
-import type { Stage } from '../../../src/core/types';
+import type { ActionCode, Stage } from '../../../src/core/types';
 
 const LEAD_TIME = new Date('2024-03-04T09:00:00Z');
 const hoursAfter = (iso: string | null) => (iso ? (Date.parse(iso) - LEAD_TIME.getTime()) / 3_600_000 : null);
 
+/**
+ * Every action code, one line each: the stage the marketplace documents for it, and a LeadSource that
+ * carries it. A new action code adds its line here (the compiler asks for it: the keys are ActionCode).
+ */
+const ACTION_FACTS: Record<ActionCode, readonly [stage: Stage, example: string]> = {
+  INS: ['active', 'AzureMarketplace-INS|contoso.crm'],
+  PLT: ['interest', 'AppSource-PLT|contoso.crm'],
+  DNC: ['do-not-contact', 'SPZA-DNC|contoso.crm'],
+  Create: ['active', 'AzurePortal-Create|contoso.crm'],
+  StartTestDrive: ['trial', 'AzureMarketplace-StartTestDrive|contoso.crm'],
+};
+
 describe('catalog', () => {
   it('has one entry per source and action, with labels in both languages', () => {
     expect(SOURCES.map((s) => s.code).sort()).toEqual(['AppSource', 'AzureMarketplace', 'AzurePortal', 'TestDrive']);
-    expect(ACTIONS.map((a) => a.code).sort()).toEqual(['Create', 'DNC', 'INS', 'PLT', 'StartTestDrive']);
+    expect(ACTIONS.map((a) => a.code).sort()).toEqual(Object.keys(ACTION_FACTS).sort());
     for (const a of ACTIONS) for (const lang of ['en', 'ru'] as const) expect(a.explanation[lang].length).toBeGreaterThan(20);
     for (const t of [...Object.values(WARNINGS), ...Object.values(REASONS)]) expect(t.en && t.ru).toBeTruthy();
   });
@@ -56,7 +68,13 @@ describe('catalog', () => {
 
   it('maps actions to the documented stages', () => {
     const stageOf = Object.fromEntries(ACTIONS.map((a) => [a.code, a.stage]));
-    expect(stageOf).toEqual({ INS: 'active', PLT: 'interest', DNC: 'do-not-contact', Create: 'active', StartTestDrive: 'trial' });
+    expect(stageOf).toEqual(Object.fromEntries(Object.entries(ACTION_FACTS).map(([code, [stage]]) => [code, stage])));
+    expect(stageOf).toMatchObject({ INS: 'active', PLT: 'interest', DNC: 'do-not-contact', Create: 'active', StartTestDrive: 'trial' });
+  });
+
+  it('decodes every action code from a LeadSource, with its stage', () => {
+    for (const [code, [stage, example]] of Object.entries(ACTION_FACTS))
+      expect(decodeLeadSource(example), example).toMatchObject({ ok: true, action: code, stage });
   });
 
   it('ranks the funnel interest < trial < active, other stages below', () => {
