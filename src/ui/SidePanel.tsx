@@ -11,6 +11,7 @@ import { t, uiLang } from '../platform/browser';
 import { CustomerPanel, StatusBadge } from './CustomerPanel';
 import { formatRelative } from './format';
 import { LeadCard, StageChip } from './LeadCard';
+import './lead-row.css';
 import type { CustomerSource } from './sources';
 
 /** More leads than this (a list view) are shown as one line each, opened on demand. */
