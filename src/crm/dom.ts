@@ -21,6 +21,11 @@ function shadowOf(el: Element): ShadowRoot | null {
   return el.shadowRoot;
 }
 
+/** The shadow root of an element as a content script may open it (open or closed), LeadLens' own excluded. */
+export function shadowRootOf(el: Element): ShadowRoot | null {
+  return shadowOf(el);
+}
+
 /** Every shadow root below `root` (recursively), LeadLens' own excluded. */
 export function shadowRootsIn(root: ParentNode, limit = 5000): ShadowRoot[] {
   const out: ShadowRoot[] = [];
@@ -78,7 +83,33 @@ export function isControl(el: Element): boolean {
   return VALUE_TAGS.has(el.localName);
 }
 
-/** The text a field element shows: the live value of inputs, the selected option, or its text. */
+/** Controls and screen-reader text inside a value (inline-edit buttons, "Edit Lead Source"): never part of it. */
+const NOT_VALUE = 'button, [role=button], .slds-assistive-text, script, style, template';
+
+/**
+ * The text an element shows as the rep sees it: a shadow host's own shadow tree (native shadow DOM) with slotted
+ * nodes where their slot is, LeadLens' nodes and nested controls left out.
+ */
+export function composedText(node: Element | ShadowRoot): string {
+  const root = node instanceof Element ? (shadowOf(node) ?? node) : node;
+  let text = '';
+  for (let n = root.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 3) text += (n as Text).data;
+    if (n.nodeType !== 1) continue;
+    const el = n as Element;
+    if (el.matches(OWN_NODES) || el.matches(NOT_VALUE)) continue;
+    if (el.localName === 'slot' && typeof (el as HTMLSlotElement).assignedNodes === 'function') {
+      const assigned = (el as HTMLSlotElement).assignedNodes({ flatten: true });
+      const nodes = assigned.length ? assigned : Array.from(el.childNodes);
+      for (const a of nodes) text += a.nodeType === 3 ? (a as Text).data : a.nodeType === 1 ? composedText(a as Element) : '';
+      continue;
+    }
+    text += composedText(el);
+  }
+  return text;
+}
+
+/** The text a field element shows: the live value of inputs, the selected option, or its (composed) text. */
 export function readShown(el: Element): string {
   switch (el.localName) {
     case 'input':
@@ -91,7 +122,14 @@ export function readShown(el: Element): string {
   }
   // Fluent comboboxes keep the selected label in a `value` attribute.
   if (el.getAttribute('role') === 'combobox' && el.hasAttribute('value')) return el.getAttribute('value') ?? '';
-  return el.textContent ?? '';
+  return composedText(el);
+}
+
+/** True when `el` sits inside one of `parts` (shadow boundaries crossed). */
+export function insideAny(el: Element, parts: readonly Element[]): boolean {
+  if (!parts.length) return false;
+  for (let n: Element | null = el; n; n = parentOrHost(n)) if (parts.includes(n)) return true;
+  return false;
 }
 
 /** Collapses whitespace runs and trims; keeps the text otherwise as shown. */
@@ -110,9 +148,11 @@ export function valueElement(cell: Element, prefer?: string): Element {
   if (isControl(current) || current.getAttribute('role') === 'combobox') return current;
   const control = current.querySelector('input, textarea, select, [role=combobox]');
   if (control) return control;
-  const whole = clean(current.textContent ?? '');
+  const whole = clean(composedText(current));
   for (;;) {
-    const next = Array.from(current.children).find((c) => !c.matches(OWN_NODES) && clean(c.textContent ?? '') === whole);
+    const next = Array.from(current.children).find(
+      (c) => !c.matches(OWN_NODES) && !c.matches(NOT_VALUE) && clean(composedText(c)) === whole,
+    );
     if (!next) return current;
     current = next;
   }

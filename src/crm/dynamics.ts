@@ -1,15 +1,17 @@
-// Dynamics 365 (Unified Interface): lead forms and the lead grid. Hooks per crm-dom.md §6.1; no label text.
+// Dynamics 365 (Unified Interface): lead forms and the lead grid. Hooks per crm-dom-real.md §1; no label text.
 import { clean, closestDeep, deepQueryAll, isHidden, normalizeGuid, readShown, shadowRootsIn, valueElement } from './dom';
-import { toExtracted, type FieldRead, type Role } from './record';
+import { textHash } from './generic';
+import { hostTest } from './hosts';
+import { recordContext, toExtracted, type FieldRead, type Role } from './record';
 import type { AdapterExamples, CrmAdapter, Extracted, PageKind, ScanReport } from './types';
 
 /** The start of a Sales Hub app URL, as the examples below use it. */
 const APP = 'https://contoso.crm4.dynamics.com/main.aspx?appid=5c1f8a2e-3b4d-4e6f-9a0b-1c2d3e4f5a6b';
 
 export const DYNAMICS = {
-  /** Online hosts (crm, crm4, crm11, ...) and the Defender for Cloud Apps proxy. */
-  hosts: [/\.dynamics\.com$/i, /\.dynamics\.com\.mcas\.ms$/i],
-  /** On-premises: any host, recognised by UCI landmarks on main.aspx. */
+  /** Online regions, sovereign clouds and their Defender for Cloud Apps proxies (hosts.ts). */
+  hosts: [hostTest('dynamics')],
+  /** The app shell, a form or a grid host: a page is a Dynamics page only when one of them is there (EasyRepro). */
   landmarks: '[data-id="topBar"], [data-id="editFormRoot"], [data-id="DataSetHostContainer"]',
   entities: ['lead'],
   pageTypes: { entityrecord: 'record', entitylist: 'list' } as Record<string, 'record' | 'list'>,
@@ -27,6 +29,8 @@ export const DYNAMICS = {
     row: '[role=row][row-index]',
     cell: '[role=gridcell][col-id]',
     cellValue: 'label, a, span',
+    /** The primary column's link: clicked, not followed; its text names the row. */
+    primary: 'a[role=link]',
     recordLink: 'a[href*="pagetype=entityrecord"]',
   },
   roles: {
@@ -47,7 +51,6 @@ export const DYNAMICS = {
   maxRows: 1000,
 } as const;
 
-/** Example pages and selector counts, for the tests only (the build leaves them out of the content script). */
 export const DYNAMICS_EXAMPLES: AdapterExamples = {
   selectors: DYNAMICS,
   urls: {
@@ -67,11 +70,20 @@ export const DYNAMICS_EXAMPLES: AdapterExamples = {
       { url: 'https://org.crm11.dynamics.com/main.aspx?appid=1&forceUCI=1&pagetype=entityrecord&etn=lead', entity: 'lead', recordId: null },
     ],
     list: [
+      // Sovereign clouds, the newest regions and Defender for Cloud Apps proxies of them (hosts.ts).
+      { url: 'https://fabrikam.crm.dynamics.cn/main.aspx?pagetype=entitylist&etn=lead', entity: 'lead' },
+      { url: 'https://agency.crm.microsoftdynamics.us/main.aspx?pagetype=entitylist&etn=lead', entity: 'lead' },
+      { url: 'https://dod.crm.appsplatform.us/main.aspx?pagetype=entitylist&etn=lead', entity: 'lead' },
+      { url: 'https://org.crm21.dynamics.com/main.aspx?pagetype=entitylist&etn=lead', entity: 'lead' },
+      { url: 'https://fabrikam.crm.dynamics.cn.mcas.ms/main.aspx?pagetype=entitylist&etn=lead', entity: 'lead' },
       { url: `${APP}&pagetype=entitylist&etn=lead&viewid=00000000-0000-0000-00aa-000010001003&viewType=1039`, entity: 'lead' },
       { url: 'https://org.crm4.dynamics.com.mcas.ms/main.aspx?pagetype=entitylist&etn=lead', entity: 'lead' },
       { url: 'https://org.crm.dynamics.com/main.aspx?PageType=EntityList&Etn=Lead', entity: 'lead' },
     ],
     not: [
+      // Other Microsoft apps under dynamics.com are no CRM: the host list names CRM regions only (issue 11).
+      'https://contoso-shop.commerce.dynamics.com/x?pagetype=entitylist&etn=lead',
+      'https://businesscentral.dynamics.com/main.aspx?pagetype=entitylist&etn=lead',
       `${APP}&pagetype=entityrecord&etn=contact&id=9f2e0c5a-1b2c-4d3e-8f90-0123456789ab`,
       `${APP}&pagetype=entitylist&etn=account`,
       `${APP}&pagetype=dashboard&id=1`,
@@ -112,9 +124,14 @@ export const DYNAMICS_EXAMPLES: AdapterExamples = {
 
 const KNOWN = new Set([...Object.keys(DYNAMICS.roles), ...DYNAMICS.known]);
 
+/** A query parameter, case-insensitively. Reads every pair (no early exit: Firefox's Xray wrappers refuse the
+ * iterator `return` that a `break` out of `for…of` over `searchParams` would call). */
 function param(url: URL, name: string): string | null {
-  for (const [k, v] of url.searchParams) if (k.toLowerCase() === name) return v;
-  return null;
+  let found: string | null = null;
+  url.searchParams.forEach((v, k) => {
+    if (found === null && k.toLowerCase() === name) found = v;
+  });
+  return found;
 }
 
 /** The attribute a control shows: strips header/BPF prefixes, composite parts and copy numbers. */
@@ -128,6 +145,10 @@ export function attributeOf(control: string): string {
   const composite = name.indexOf(DYNAMICS.compositePart);
   if (composite >= 0) name = name.slice(composite + DYNAMICS.compositePart.length);
   if (KNOWN.has(name)) return name;
+  // Business-process-flow copies: `header_process_emailaddress1_1`, `_2`.
+  const numbered = /^(.+)_\d+$/.exec(name);
+  if (numbered && KNOWN.has(numbered[1]!)) return numbered[1]!;
+  // Second copies on the form itself: `subject1`.
   const copy = /^(.+?)\d+$/.exec(name);
   return copy && KNOWN.has(copy[1]!) ? copy[1]! : name;
 }
@@ -139,10 +160,15 @@ function pageKind(url: URL): PageKind | null {
   return { crm: 'dynamics', view, entity: etn, recordId: view === 'record' ? normalizeGuid(param(url, 'id')) : null };
 }
 
+function landmarks(doc: Document): boolean {
+  return doc.querySelector(DYNAMICS.landmarks) !== null;
+}
+
 function detect(location: URL, doc: Document): PageKind | null {
   const known = DYNAMICS.hosts.some((h) => h.test(location.hostname));
-  if (!known && !(/\/main\.aspx$/i.test(location.pathname) && doc.querySelector(DYNAMICS.landmarks))) return null;
-  return pageKind(location);
+  // Online: a CRM host with the app's landmarks. On premises (a company's own domain): main.aspx with them.
+  if (!known && !/\/main\.aspx$/i.test(location.pathname)) return null;
+  return landmarks(doc) ? pageKind(location) : null;
 }
 
 /** Third `|` token of the nearest data-lp-id: the entity the control belongs to (when stated). */
@@ -151,7 +177,7 @@ function entityOf(el: Element): string | null {
   return lp?.split('|')[2]?.toLowerCase() ?? null;
 }
 
-function readForm(root: ParentNode, location: URL, kind: PageKind, shadows: ShadowRoot[]): Extracted[] {
+function readForm(root: ParentNode, location: URL, kind: PageKind, shadows: ShadowRoot[], report?: ScanReport): Extracted[] {
   const byControl = new Map<string, Element>();
   for (const el of deepQueryAll(root, DYNAMICS.form.control, shadows)) {
     const dataId = el.getAttribute('data-id') ?? '';
@@ -167,13 +193,16 @@ function readForm(root: ParentNode, location: URL, kind: PageKind, shadows: Shad
     if (entity && entity !== kind.entity) continue;
     if (isHidden(el)) continue;
     const anchor = el.matches(DYNAMICS.form.valueControl) ? el : valueElement(el);
+    report?.claimed?.push(el, anchor);
     fields.push({ name: attributeOf(control), key: control, el: anchor, text: readShown(anchor) });
   }
-  return toExtracted({ recordId: kind.recordId, recordUrl: location.href, view: 'record', fields }, DYNAMICS.roles);
+  const rec = { recordId: kind.recordId, recordUrl: location.href, view: 'record' as const, fields };
+  if (report) report.record = recordContext(rec, DYNAMICS.roles);
+  return toExtracted(rec, DYNAMICS.roles);
 }
 
-function readGrid(root: ParentNode, location: URL, shadows: ShadowRoot[], report?: ScanReport): Extracted[] {
-  // Pinned and centre containers render the same row-index separately: group rows per grid and index.
+/** Pinned and centre containers render the same row-index separately: the parts of each row, per grid. */
+function gridRows(root: ParentNode, shadows: ShadowRoot[], report?: ScanReport): Element[][] {
   const rows = new Map<string, Element[]>();
   const grids = new Map<Element | ParentNode, number>();
   const skipped = new Set<string>();
@@ -188,38 +217,47 @@ function readGrid(root: ParentNode, location: URL, shadows: ShadowRoot[], report
     else skipped.add(id);
   }
   if (report) report.skippedRows += skipped.size;
-  const out: Extracted[] = [];
-  for (const parts of rows.values()) {
-    let recordId: string | null = null;
-    let recordUrl: string | null = null;
-    const fields: FieldRead[] = [];
-    for (const row of parts) {
-      for (const cell of Array.from(row.querySelectorAll(DYNAMICS.grid.cell))) {
-        const link = cell.querySelector<HTMLAnchorElement>(DYNAMICS.grid.recordLink);
-        if (link && !recordId) {
-          const href = new URL(link.getAttribute('href') ?? '', location);
-          const etn = param(href, 'etn')?.toLowerCase();
-          if (!etn || (DYNAMICS.entities as readonly string[]).includes(etn)) {
-            recordId = normalizeGuid(param(href, 'id'));
-            recordUrl = href.href;
-          }
+  return [...rows.values()];
+}
+
+function readRow(parts: Element[], location: URL, report?: ScanReport): Extracted[] {
+  let recordId: string | null = null;
+  let recordUrl: string | null = null;
+  let name: Element | null = null;
+  const fields: FieldRead[] = [];
+  for (const row of parts) {
+    report?.claimed?.push(row);
+    for (const cell of Array.from(row.querySelectorAll(DYNAMICS.grid.cell))) {
+      const link = cell.querySelector<HTMLAnchorElement>(DYNAMICS.grid.recordLink);
+      if (link && !recordId) {
+        const href = new URL(link.getAttribute('href') ?? '', location);
+        const etn = param(href, 'etn')?.toLowerCase();
+        if (!etn || (DYNAMICS.entities as readonly string[]).includes(etn)) {
+          recordId = normalizeGuid(param(href, 'id'));
+          recordUrl = href.href;
         }
-        const col = cell.getAttribute('col-id') ?? '';
-        const anchor = valueElement(cell, DYNAMICS.grid.cellValue);
-        fields.push({ name: col, key: col, el: anchor, text: clean(readShown(anchor)) });
       }
+      name ??= cell.querySelector(DYNAMICS.grid.primary);
+      const col = cell.getAttribute('col-id') ?? '';
+      const anchor = valueElement(cell, DYNAMICS.grid.cellValue);
+      fields.push({ name: col, key: col, el: anchor, text: clean(readShown(anchor)) });
     }
-    recordId ??= normalizeGuid(parts[0]?.getAttribute('row-id'));
-    out.push(...toExtracted({ recordId, recordUrl, view: 'list', fields }, DYNAMICS.roles));
   }
-  return out;
+  recordId ??= normalizeGuid(parts[0]?.getAttribute('row-id'));
+  // Without a record id, the row is who it shows: its name and its values (never its position).
+  const nameText = name ? clean(readShown(name)) : '';
+  const rowKey = recordId ? undefined : `row-${textHash([nameText, ...fields.map((f) => `${f.name}=${f.text}`)].join('\u241f'))}`;
+  const extra: Partial<Extracted> = name ? { checks: [[name, nameText]] } : {};
+  if (rowKey) extra.rowKey = rowKey;
+  return toExtracted({ recordId, recordUrl, view: 'list', fields }, DYNAMICS.roles, extra);
 }
 
 function extract(root: ParentNode, location: URL, report?: ScanReport): Extracted[] {
   const kind = pageKind(location);
   if (!kind) return [];
   const shadows = shadowRootsIn(root);
-  return kind.view === 'record' ? readForm(root, location, kind, shadows) : readGrid(root, location, shadows, report);
+  if (kind.view === 'record') return readForm(root, location, kind, shadows, report);
+  return gridRows(root, shadows, report).flatMap((parts) => readRow(parts, location, report));
 }
 
-export const dynamics: CrmAdapter = { id: 'dynamics', detect, extract };
+export const dynamics: CrmAdapter = { id: 'dynamics', hosts: DYNAMICS.hosts, landmarks, detect, extract };

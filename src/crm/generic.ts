@@ -1,7 +1,8 @@
-// Fallback for CRMs we have no adapter for: any visible text or input value that holds a LeadSource.
-// It knows nothing about records, so occurrences carry no customer fields and no record id.
+// Any visible text or input value that holds a LeadSource: the reader for CRMs without an adapter (Marketo, a
+// company's own CRM address) and for the parts of a recognised page its adapter did not claim (cards without
+// field names). It knows nothing about records; on a record page the caller adds the record it belongs to.
 import { findLeadSources } from '../core/find-leadsources';
-import { isHidden, OWN_NODES, shadowRootsIn } from './dom';
+import { clean, isHidden, OWN_NODES, parentOrHost, readShown, shadowRootsIn } from './dom';
 import { mayHoldLeadSource } from './record';
 import type { CrmAdapter, Extracted, PageKind } from './types';
 
@@ -33,30 +34,79 @@ function ownText(el: Element): string {
   return text;
 }
 
-function visit(root: ParentNode, location: URL, out: Extracted[], budget: { left: number }): void {
+/** Elements the scan must leave alone: claimed by an adapter (already read) or ignored (never read). */
+export interface Exclusions {
+  claimed: readonly Element[];
+  ignored: readonly Element[];
+}
+
+const NONE: Exclusions = { claimed: [], ignored: [] };
+
+interface Skip {
+  claimed: ReadonlySet<Element>;
+  ignored: ReadonlySet<Element>;
+}
+
+function occurrence(anchor: Element, text: string, location: URL, out: Extracted[]): void {
+  const found = findLeadSources(text);
+  if (!found.length || isHidden(anchor)) return;
+  out.push({
+    anchor,
+    field: `text-${textHash(text.trim())}`,
+    found,
+    customer: {},
+    recordId: null,
+    recordUrl: location.href,
+    view: anchor.closest(GENERIC.listRow) ? 'list' : 'record',
+    checks: [[anchor, clean(readShown(anchor))]],
+  });
+}
+
+/** Text nodes directly under a shadow root (lightning-formatted-text in native shadow): shown by the host. */
+function visitRootText(sr: ShadowRoot, location: URL, out: Extracted[]): void {
+  let text = '';
+  for (let n = sr.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) text += (n as Text).data;
+  if (!mayHoldLeadSource(text)) return;
+  occurrence(sr.host, text, location, out);
+}
+
+function visit(root: ParentNode, location: URL, out: Extracted[], budget: { left: number }, skip: Skip): void {
   const doc = (root as Node).ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root as Node, 1 /* SHOW_ELEMENT */, {
     acceptNode: (n) =>
-      GENERIC.skip.has((n as Element).localName) || (n as Element).matches(OWN_NODES) || (n as Element).hasAttribute('hidden')
+      GENERIC.skip.has((n as Element).localName) ||
+      (n as Element).matches(OWN_NODES) ||
+      (n as Element).hasAttribute('hidden') ||
+      skip.ignored.has(n as Element) ||
+      skip.claimed.has(n as Element)
         ? 2 /* FILTER_REJECT: skip the subtree */
         : 1,
   });
   for (let n = walker.nextNode(); n && budget.left-- > 0 && out.length < GENERIC.maxFound; n = walker.nextNode()) {
     const el = n as Element;
     const text = ownText(el);
-    if (!mayHoldLeadSource(text)) continue;
-    const found = findLeadSources(text);
-    if (!found.length || isHidden(el)) continue;
-    out.push({
-      anchor: el,
-      field: `text-${textHash(text.trim())}`,
-      found,
-      customer: {},
-      recordId: null,
-      recordUrl: location.href,
-      view: el.closest(GENERIC.listRow) ? 'list' : 'record',
-    });
+    if (mayHoldLeadSource(text)) occurrence(el, text, location, out);
   }
+}
+
+/** True when a shadow root lies in a part of the page the scan must leave alone. */
+function excludedRoot(sr: ShadowRoot, skip: Skip): boolean {
+  for (let n: Element | null = sr.host; n; n = parentOrHost(n)) if (skip.ignored.has(n) || skip.claimed.has(n)) return true;
+  return false;
+}
+
+/** LeadSource text anywhere in `root` and its shadow roots, outside the claimed and ignored parts. */
+export function scanText(root: ParentNode, location: URL, exclusions: Exclusions = NONE): Extracted[] {
+  const skip: Skip = { claimed: new Set(exclusions.claimed), ignored: new Set(exclusions.ignored) };
+  const out: Extracted[] = [];
+  const budget = { left: GENERIC.maxElements };
+  visit(root, location, out, budget, skip);
+  for (const sr of shadowRootsIn(root)) {
+    if (budget.left <= 0 || excludedRoot(sr, skip)) continue;
+    visitRootText(sr, location, out);
+    visit(sr, location, out, budget, skip);
+  }
+  return out;
 }
 
 function detect(): PageKind {
@@ -64,11 +114,7 @@ function detect(): PageKind {
 }
 
 function extract(root: ParentNode, location: URL): Extracted[] {
-  const out: Extracted[] = [];
-  const budget = { left: GENERIC.maxElements };
-  visit(root, location, out, budget);
-  for (const sr of shadowRootsIn(root)) if (budget.left > 0) visit(sr, location, out, budget);
-  return out;
+  return scanText(root, location);
 }
 
-export const generic: CrmAdapter = { id: 'generic', detect, extract };
+export const generic: CrmAdapter = { id: 'generic', hosts: [], landmarks: () => true, detect, extract };

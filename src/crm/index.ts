@@ -1,4 +1,4 @@
-// The CRM adapters, in the order they are tried; generic is the fallback for everything else.
+// The CRM adapters, in the order they are tried; generic reads what no adapter claims.
 import { DYNAMICS_EXAMPLES, dynamics } from './dynamics';
 import { generic } from './generic';
 import { HUBSPOT_EXAMPLES, hubspot } from './hubspot';
@@ -18,7 +18,9 @@ export const EXAMPLES: Readonly<Record<string, AdapterExamples>> = {
 };
 
 export { dynamics, generic, hubspot, salesforce };
-export type { AdapterExamples, CrmAdapter, Extracted, PageKind, View } from './types';
+export { scanText, type Exclusions } from './generic';
+export { crmHostAccepted, crmOfHost, matchPatterns } from './hosts';
+export type { AdapterExamples, CrmAdapter, Extracted, PageKind, ScanReport, View } from './types';
 
 /** The adapter whose pages these are, with what it recognised; null when none claims the page. */
 export function adapterFor(location: URL, doc: Document): { adapter: CrmAdapter; kind: PageKind } | null {
@@ -27,4 +29,9 @@ export function adapterFor(location: URL, doc: Document): { adapter: CrmAdapter;
     if (kind) return { adapter, kind };
   }
   return null;
+}
+
+/** The adapter that owns this host name (its CRM serves its app there), whatever the page. */
+export function hostOwner(location: URL): CrmAdapter | null {
+  return ADAPTERS.find((a) => a.hosts.some((h) => h.test(location.hostname))) ?? null;
 }

@@ -2,8 +2,8 @@
 // customer fields by role, and a LeadSource scan of every other field's text.
 import { findLeadSources } from '../core/find-leadsources';
 import type { CustomerFields } from '../core/types';
-import { clean, parseShownDate } from './dom';
-import type { Extracted, View } from './types';
+import { clean, parseShownDate, readShown } from './dom';
+import type { Extracted, ScanReport, View } from './types';
 
 /** What a field means for LeadLens. Fields without a role are scanned for LeadSource text. */
 export type Role = keyof CustomerFields | 'description' | 'createdAt';
@@ -34,7 +34,8 @@ export function mayHoldLeadSource(text: string): boolean {
   return text.length > 4 && MAYBE_LEADSOURCE.test(text);
 }
 
-export function toExtracted(rec: RecordRead, roles: Readonly<Record<string, Role>>): Extracted[] {
+/** The record a form shows: customer fields by role, description and creation time. */
+export function recordContext(rec: RecordRead, roles: Readonly<Record<string, Role>>): NonNullable<ScanReport['record']> {
   const customer: CustomerFields = {};
   let description: string | undefined;
   let createdAt: string | undefined;
@@ -48,6 +49,14 @@ export function toExtracted(rec: RecordRead, roles: Readonly<Record<string, Role
   }
   // The full name is only kept when the page shows no separate first/last name.
   if (customer.firstName || customer.lastName) delete customer.fullName;
+  const out: NonNullable<ScanReport['record']> = { customer, recordId: rec.recordId, recordUrl: rec.recordUrl };
+  if (description !== undefined) out.description = description;
+  if (createdAt !== undefined) out.createdAt = createdAt;
+  return out;
+}
+
+export function toExtracted(rec: RecordRead, roles: Readonly<Record<string, Role>>, extra: Partial<Extracted> = {}): Extracted[] {
+  const context = recordContext(rec, roles);
   const out: Extracted[] = [];
   for (const f of rec.fields) {
     const role = roles[f.name];
@@ -55,18 +64,16 @@ export function toExtracted(rec: RecordRead, roles: Readonly<Record<string, Role
     if (!mayHoldLeadSource(f.text)) continue;
     const found = findLeadSources(f.text);
     if (!found.length) continue;
-    const e: Extracted = {
+    out.push({
+      ...extra,
+      ...context,
       anchor: f.el,
       field: f.key,
       found,
-      customer: { ...customer },
-      recordId: rec.recordId,
-      recordUrl: rec.recordUrl,
+      customer: { ...context.customer },
       view: rec.view,
-    };
-    if (description !== undefined) e.description = description;
-    if (createdAt !== undefined) e.createdAt = createdAt;
-    out.push(e);
+      checks: [[f.el, clean(readShown(f.el))], ...(extra.checks ?? [])],
+    });
   }
   return out;
 }

@@ -28,11 +28,27 @@ export interface Extracted {
   recordId: string | null;
   recordUrl: string | null;
   view: View;
+  /**
+   * Identity of a list row that has no record id (D365 grids): the primary name plus the row's values, so a
+   * recycled row element never passes its badge on to another record. Never the row's position.
+   */
+  rowKey?: string;
+  /**
+   * What the page showed when this was read: each element's text must still be the same for a badge to stay
+   * (a recycled grid row rewrites its cells in place). The anchor itself and, in lists, the row's name.
+   */
+  checks?: ReadonlyArray<readonly [el: Element, text: string]>;
 }
 
 /** What a scan had to leave out: list rows beyond the adapter's cap (a scan must stay quick). */
 export interface ScanReport {
   skippedRows: number;
+  /** Elements the adapter read (fields, cells, rows): the generic scan leaves them alone. */
+  claimed?: Element[];
+  /** Parts of the page that must never be read, e.g. the Salesforce pages kept in the DOM but not shown. */
+  ignored?: Element[];
+  /** On record pages: the record, so values the generic scan finds elsewhere on it belong to it. */
+  record?: Pick<Extracted, 'customer' | 'recordId' | 'recordUrl' | 'description' | 'createdAt'>;
 }
 
 /** A record page of the CRM and what `detect` must read from its URL. */
@@ -80,6 +96,11 @@ export interface AdapterExamples {
 
 export interface CrmAdapter {
   id: CrmId;
+  /** Host names the CRM serves its app from (the manifest's match patterns follow them, see hosts.ts). */
+  hosts: readonly RegExp[];
+  /** True when the document shows the CRM's own app landmarks; a URL alone never makes a CRM page. */
+  landmarks(doc: Document): boolean;
+  /** Recognises the adapter's lead pages: its host (or, on a company's own domain, its landmarks) plus the URL. */
   detect(location: URL, doc: Document): PageKind | null;
   /** Reads the page; rows left out because of the row cap are counted in `report`. */
   extract(root: ParentNode, location: URL, report?: ScanReport): Extracted[];

@@ -1,9 +1,23 @@
 // Page detection against every adapter's example URLs (github-url-detection style): each example is
 // claimed by its own adapter only, with the view it is filed under and the entity and record id it
 // names; the adapters' `not` pages are claimed by none. A new adapter is checked against all the others'
-// pages, and theirs against it, without a new line here.
-import { ADAPTERS, adapterFor, dynamics, EXAMPLES } from '../../../src/crm';
+// pages, and theirs against it, without a new line here. A URL alone never makes a CRM page: on CRM hosts the
+// page carries every CRM's app landmarks here; without them nothing is claimed.
+import { ADAPTERS, adapterFor, dynamics, EXAMPLES, hostOwner } from '../../../src/crm';
 import type { AdapterExamples, CrmAdapter, PageKind } from '../../../src/crm';
+
+/** Every CRM's app landmarks at once, so a URL on a CRM host is judged by its host and path alone. */
+const ALL_LANDMARKS = '<div data-id="topBar"></div><div class="windowViewMode-normal active"></div><div data-test-id="left-sidebar"></div>';
+
+/** Landmarks on CRM hosts; elsewhere (on premises, foreign sites) only landmarks would make a CRM page, so none. */
+function pageFor(url: string): Document {
+  document.body.innerHTML = hostOwner(new URL(url)) ? ALL_LANDMARKS : '';
+  return document;
+}
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
 
 /** An adapter's examples; a missing entry fails the first test below. */
 const examplesOf = (a: CrmAdapter): AdapterExamples =>
@@ -42,10 +56,16 @@ describe('page detection', () => {
 
   describe.each(ADAPTERS.map((a) => [a.id, a] as const))('%s', (_, adapter) => {
     it.each(examples.map((e) => [e.url, e] as const))('on %s', (url, example) => {
-      const kind = adapter.detect(new URL(url), document);
+      const kind = adapter.detect(new URL(url), pageFor(url));
       if (example.owner === adapter && example.kind) expect(kind, `${adapter.id} must claim its own example ${url}`).toEqual(example.kind);
       else expect(kind, `${adapter.id} must leave ${url} (an example of ${example.owner.id}) alone`).toBeNull();
     });
+  });
+
+  it('claims no example without the CRM app landmarks (a fake grid on a CRM host is no CRM page)', () => {
+    document.body.innerHTML =
+      '<div role="treegrid"><div role="row" row-index="0"></div></div><table><tr data-row-key-value="00Q"></tr></table>';
+    for (const e of examples) for (const a of ADAPTERS) expect(a.detect(new URL(e.url), document), `${a.id} on ${e.url}`).toBeNull();
   });
 
   it('recognises an on-premises Dynamics server by its UCI landmarks', () => {
@@ -59,6 +79,7 @@ describe('page detection', () => {
 
 describe('adapter choice', () => {
   it('picks the adapter that claims the page, none for unknown sites', () => {
+    document.body.innerHTML = ALL_LANDMARKS;
     expect(adapterFor(new URL('https://acme.lightning.force.com/lightning/o/Lead/list'), document)?.adapter.id).toBe('salesforce');
     expect(adapterFor(new URL('https://app.hubspot.com/contacts/1/record/0-1/2'), document)?.adapter.id).toBe('hubspot');
     const app = 'https://contoso.crm4.dynamics.com/main.aspx?appid=5c1f8a2e-3b4d-4e6f-9a0b-1c2d3e4f5a6b';
@@ -67,6 +88,7 @@ describe('adapter choice', () => {
   });
 
   it('sends every example to its own adapter', () => {
-    for (const e of examples) expect(adapterFor(new URL(e.url), document)?.adapter.id ?? null, e.url).toBe(e.kind ? e.owner.id : null);
+    for (const e of examples)
+      expect(adapterFor(new URL(e.url), pageFor(e.url))?.adapter.id ?? null, e.url).toBe(e.kind ? e.owner.id : null);
   });
 });
