@@ -1,6 +1,7 @@
 // Keeps exactly one badge per occurrence key on the page: creates missing ones right after their anchor,
 // repaints changed ones, moves ones whose anchor was re-rendered, removes ones whose occurrence is gone.
 import type { DecodedLeadSource, DuplicateStatus } from '../core/types';
+import { clean, readShown } from '../crm/dom';
 import { ATTR, createBadge, paintBadge, paintDuplicate, type BadgeParts, type BadgeText } from './badge';
 import { buildCard, CardLayer } from './card';
 import type { Occurrence } from './occurrences';
@@ -8,6 +9,7 @@ import type { Occurrence } from './occurrences';
 interface Badge {
   parts: BadgeParts;
   anchor: Element;
+  checks: Occurrence['checks'];
   decoded: DecodedLeadSource;
   createdAt: string | undefined;
   duplicate: DuplicateStatus;
@@ -31,6 +33,11 @@ const FIT_STYLE = {
   'white-space': 'nowrap',
   'vertical-align': 'bottom',
 };
+
+/** True while every element still shows the text it showed when it was read. */
+export function stillShown(checks: Occurrence['checks']): boolean {
+  return checks.every(([el, text]) => el.isConnected && clean(readShown(el)) === text);
+}
 
 export const defaultYield = (): Promise<void> =>
   new Promise((resolve) => {
@@ -74,7 +81,11 @@ export class Annotator {
     let done = 0;
     let previous: { anchor: Element; host: Element } | null = null;
     for (const o of occurrences) {
-      if (!o.anchor.isConnected) continue;
+      // The page may have rewritten the element since the scan (a recycled grid row): never badge another value.
+      if (!o.anchor.isConnected || !stillShown(o.checks)) {
+        if (this.badges.has(o.key)) this.drop(o.key);
+        continue;
+      }
       let b = this.badges.get(o.key);
       if (b && b.anchor !== o.anchor) {
         this.drop(o.key);
@@ -82,7 +93,14 @@ export class Annotator {
       }
       const duplicate = statuses.get(o.key) ?? b?.duplicate ?? 'new';
       if (!b) {
-        b = { parts: this.create(o.key), anchor: o.anchor, decoded: o.decoded, createdAt: o.lead.lead.createdAt, duplicate };
+        b = {
+          parts: this.create(o.key),
+          anchor: o.anchor,
+          checks: o.checks,
+          decoded: o.decoded,
+          createdAt: o.lead.lead.createdAt,
+          duplicate,
+        };
         this.badges.set(o.key, b);
         paintBadge(b.parts, o.key, o.decoded, duplicate, text);
       } else if (b.decoded.input !== o.decoded.input || b.decoded.stage !== o.decoded.stage || b.duplicate !== duplicate) {
@@ -91,6 +109,10 @@ export class Annotator {
       } else {
         b.createdAt = o.lead.lead.createdAt;
       }
+      b.checks = o.checks;
+      // A value slotted into a native shadow root (Salesforce mixed shadow): the badge joins the same slot.
+      const slot = o.anchor.getAttribute('slot');
+      if (slot && b.parts.host.getAttribute('slot') !== slot) b.parts.host.setAttribute('slot', slot);
       // Right after the anchor, or after the previous badge of the same anchor (several occurrences in one field).
       const ref: Element = previous && previous.anchor === o.anchor ? previous.host : o.anchor;
       if (ref.nextSibling !== b.parts.host) ref.after(b.parts.host);
@@ -121,6 +143,21 @@ export class Annotator {
       for (const [name, value] of Object.entries({ ...FIT_STYLE, 'max-width': `calc(100% - ${width}px)` }))
         anchor.style.setProperty(name, value);
     }
+  }
+
+  /**
+   * Withdraws at once every badge whose element no longer shows what was read (called on each mutation batch,
+   * before the page paints), so a recycled row never shows another row's badge. Returns how many were dropped.
+   */
+  verify(): number {
+    let dropped = 0;
+    for (const [key, b] of this.badges) {
+      if (b.checks.length && !stillShown(b.checks)) {
+        this.drop(key);
+        dropped++;
+      }
+    }
+    return dropped;
   }
 
   /** Applies duplicate verdicts that arrived from the service worker. */

@@ -1,10 +1,14 @@
 // The content script's loop: scan → badges → tell the service worker → show its duplicate verdicts.
 // It never stores anything: no IndexedDB, no page storage; lead data leaves only through send().
 import type { DuplicateStatus, Lang } from '../core/types';
+import { shadowRootsIn } from '../crm/dom';
 import type { Message } from '../messaging/messages';
 import { Annotator, type AnnotatorOptions } from './annotator';
 import { scanPage, type Occurrence } from './occurrences';
-import { watchPage, type WatchOptions } from './watch';
+import { watchPage, type Unwatch, type WatchOptions } from './watch';
+
+/** Values that arrive without any DOM change (an input's value set by the app) are read by one later look. */
+const SETTLE_MS = 800;
 
 export interface LensDeps {
   win: Window;
@@ -90,14 +94,27 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
     const url = new URL(win.location.href);
     const { occurrences, skippedRows } = scanPage(doc, url);
     current = occurrences;
+    // Changes inside shadow roots never reach the document's observer: watch the roots the page has now.
+    if (unwatch) for (const root of shadowRootsIn(doc)) unwatch.observe(root);
     await annotator.reconcile(occurrences, statuses);
     if (!stopped) await report(url.href, skippedRows);
   }
 
+  let settle: ReturnType<typeof setTimeout> | null = null;
+  function settleLater(): void {
+    if (opts.manual || stopped) return;
+    if (settle) clearTimeout(settle);
+    settle = setTimeout(() => {
+      settle = null;
+      void scan(true);
+    }, SETTLE_MS);
+  }
+
   let running: Promise<void> | null = null;
   let again = false;
-  function scan(): Promise<void> {
+  function scan(settling = false): Promise<void> {
     if (stopped) return Promise.resolve();
+    if (!settling) settleLater();
     if (running) {
       again = true;
       return running;
@@ -118,14 +135,23 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
     return running;
   }
 
-  const unwatch = opts.manual ? () => undefined : watchPage(win, () => void scan(), opts);
+  const unwatch: Unwatch | null = opts.manual
+    ? null
+    : watchPage(win, () => void scan(), {
+        ...opts,
+        // Before the page paints: withdraw badges whose rows were rewritten, then look again.
+        onMutations: () => {
+          if (annotator.verify()) void scan();
+        },
+      });
 
   const lens: Lens = {
-    scan,
+    scan: () => scan(),
     stop() {
       if (stopped) return;
       stopped = true;
-      unwatch();
+      unwatch?.();
+      if (settle) clearTimeout(settle);
     },
     get occurrences() {
       return current;

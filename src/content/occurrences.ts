@@ -1,13 +1,15 @@
 // From the page to occurrences: run the matching adapter (generic as fallback), give every LeadSource
 // occurrence a stable key and the PageLead the service worker will receive.
 import type { CrmId, DecodedLeadSource } from '../core/types';
-import { adapterFor, generic, type Extracted } from '../crm';
+import { adapterFor, hostOwner, scanText, type Extracted, type ScanReport } from '../crm';
 import type { PageLead } from '../messaging/messages';
 
 export interface Occurrence {
   /** `crm:recordId:field:index` (`~n` appended when the same key shows up again on the page). */
   key: string;
   anchor: Element;
+  /** Texts the page showed when read; a badge whose texts changed is withdrawn at once (see Annotator.verify). */
+  checks: ReadonlyArray<readonly [el: Element, text: string]>;
   decoded: DecodedLeadSource;
   lead: PageLead;
 }
@@ -20,15 +22,17 @@ export interface PageScan {
 }
 
 export function scanPage(doc: Document, url: URL): PageScan {
+  const owner = hostOwner(url);
+  // A CRM host without the CRM's own app landmarks is not a CRM page (a fake grid, a login or error page).
+  if (owner && !owner.landmarks(doc)) return { crm: owner.id, occurrences: [], skippedRows: 0 };
   const match = adapterFor(url, doc);
-  let crm: CrmId = match?.adapter.id ?? 'generic';
-  const report = { skippedRows: 0 };
-  let extracted: Extracted[] = match ? match.adapter.extract(doc, url, report) : [];
-  if (!extracted.length) {
-    // The adapter knew the page but found nothing it could read: fall back to plain text.
-    extracted = generic.extract(doc, url);
-    crm = 'generic';
-  }
+  const report: ScanReport = { skippedRows: 0, claimed: [], ignored: [] };
+  const extracted: Extracted[] = match ? match.adapter.extract(doc, url, report) : [];
+  const crm: CrmId = match?.adapter.id ?? owner?.id ?? 'generic';
+  // What the adapter did not claim is read as text; on a record page it belongs to that record.
+  const rest = scanText(doc, url, { claimed: report.claimed ?? [], ignored: report.ignored ?? [] });
+  const record = match?.kind.view === 'record' ? report.record : undefined;
+  for (const e of rest) extracted.push(record ? { ...e, ...record, customer: { ...record.customer }, view: 'record' } : e);
   return { crm, occurrences: toOccurrences(crm, extracted), skippedRows: report.skippedRows };
 }
 
@@ -37,7 +41,7 @@ export function toOccurrences(crm: CrmId, extracted: Extracted[]): Occurrence[] 
   const out: Occurrence[] = [];
   for (const e of extracted) {
     e.found.forEach((found, index) => {
-      const base = `${crm}:${e.recordId ?? '-'}:${e.field}:${index}`;
+      const base = `${crm}:${e.recordId ?? e.rowKey ?? '-'}:${e.field}:${index}`;
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
       const key = n === 1 ? base : `${base}~${n}`;
@@ -47,6 +51,7 @@ export function toOccurrences(crm: CrmId, extracted: Extracted[]): Occurrence[] 
       out.push({
         key,
         anchor: e.anchor,
+        checks: e.checks ?? [],
         decoded: found.decoded,
         lead: { key, crm, view: e.view, recordId: e.recordId, recordUrl: e.recordUrl, lead },
       });

@@ -8,7 +8,12 @@ export interface WatchOptions {
   /** A page that never stops mutating still gets scanned this often. */
   maxWaitMs?: number;
   pollMs?: number;
+  /** Called synchronously with each batch of page mutations, before the page paints (badge checks). */
+  onMutations?: () => void;
 }
+
+/** Stops watching; `observe` adds a shadow root LeadLens read, whose changes the document observer cannot see. */
+export type Unwatch = (() => void) & { observe(root: ShadowRoot): void };
 
 export type ChangeReason = 'mutation' | 'input' | 'navigation';
 
@@ -39,7 +44,7 @@ export function relevant(m: MutationRecord): boolean {
   return nodes.length === 0 ? false : nodes.some((n) => !isOwn(n));
 }
 
-export function watchPage(win: Window, onChange: (reason: ChangeReason) => void, opts: WatchOptions = {}): () => void {
+export function watchPage(win: Window, onChange: (reason: ChangeReason) => void, opts: WatchOptions = {}): Unwatch {
   const debounceMs = opts.debounceMs ?? 200;
   const maxWaitMs = opts.maxWaitMs ?? 1000;
   const pollMs = opts.pollMs ?? 1000;
@@ -64,15 +69,19 @@ export function watchPage(win: Window, onChange: (reason: ChangeReason) => void,
   };
 
   const observer = new MutationObserver((records: MutationRecord[]) => {
-    if (records.some(relevant)) schedule('mutation');
+    if (!records.some(relevant)) return;
+    opts.onMutations?.();
+    schedule('mutation');
   });
-  observer.observe(doc.documentElement, {
+  const options: MutationObserverInit = {
     childList: true,
     subtree: true,
     characterData: true,
     attributes: true,
     attributeFilter: ATTRIBUTES,
-  });
+  };
+  observer.observe(doc.documentElement, options);
+  const observed = new WeakSet<ShadowRoot>();
 
   const onInput = (ev: Event): void => {
     const target = ev.target as Node | null;
@@ -111,7 +120,7 @@ export function watchPage(win: Window, onChange: (reason: ChangeReason) => void,
   };
   const poll = setInterval(checkUrl, pollMs);
 
-  return () => {
+  const unwatch = () => {
     stopped = true;
     observer.disconnect();
     if (timer) clearTimeout(timer);
@@ -125,4 +134,11 @@ export function watchPage(win: Window, onChange: (reason: ChangeReason) => void,
     history.pushState = originals.push;
     history.replaceState = originals.replace;
   };
+  return Object.assign(unwatch, {
+    observe(root: ShadowRoot) {
+      if (stopped || observed.has(root)) return;
+      observed.add(root);
+      observer.observe(root, options);
+    },
+  });
 }
