@@ -4,6 +4,7 @@
 import { localeTag } from '../core/display';
 import type { Settings } from '../messaging/messages';
 import { t, uiLang } from '../platform/browser';
+import { type CrmAddressSource, CrmAddresses } from './CrmAddresses';
 import type { OptionsSource } from './sources';
 import { type MemoryStats, useOptions } from './use-options';
 
@@ -14,7 +15,7 @@ function megabytes(bytes: number): string {
   return mb.toLocaleString(localeTag(uiLang()), { maximumFractionDigits: mb < 10 ? 1 : 0 });
 }
 
-export function Options({ source }: { source: OptionsSource }) {
+export function Options({ source, addresses }: { source: OptionsSource; addresses?: CrmAddressSource }) {
   const o = useOptions(source);
   return (
     <main class="options">
@@ -22,6 +23,7 @@ export function Options({ source }: { source: OptionsSource }) {
       <p class="hint">{t('optionsPrivacy')}</p>
       {o.stats && <Stats stats={o.stats} />}
       {o.settings && <SettingsForm settings={o.settings} onChange={o.setSettings} onSave={o.save} />}
+      {addresses && <CrmAddresses source={addresses} />}
       <h2>{t('optionsExport')}</h2>
       <div class="actions">
         <button type="button" onClick={() => void o.exportAs('json')}>

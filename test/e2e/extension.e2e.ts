@@ -20,7 +20,7 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
   it('loads: the service worker runs and Chromium reports no manifest warnings or errors', async () => {
     const manifest = await session.worker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions?.sort()).toEqual(['contextMenus', 'sidePanel', 'storage']);
+    expect(manifest.permissions?.sort()).toEqual(['contextMenus', 'scripting', 'sidePanel', 'storage']);
     const page = await session.context.newPage();
     await page.goto('chrome://extensions');
     const info = await page.evaluate(async (id) => {

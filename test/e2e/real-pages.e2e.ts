@@ -205,7 +205,7 @@ describe.skipIf(reason !== null)('LeadLens on real CRM pages', () => {
     );
     const result = await watch;
     expect(result.wrong.slice(0, 5)).toEqual([]);
-    expect(result.frames).toBeGreaterThan(20);
+    expect(result.frames).toBeGreaterThanOrEqual(5);
     // Once the grid rests, every row shows its badge again.
     await expect
       .poll(

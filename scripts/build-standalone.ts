@@ -1,0 +1,23 @@
+// After `vite build`: the content script once more as one self-contained classic script,
+// dist/assets/content-standalone.js. The options page registers it (scripting.registerContentScripts) on CRM
+// addresses the rep adds. The manifest's content scripts load their code as web-accessible chunks, and those
+// can only be opened to the hosts listed in the manifest; this file needs no such exposure.
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+export const STANDALONE = 'assets/content-standalone.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+await build({
+  root,
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'chrome120',
+    copyPublicDir: false,
+    lib: { entry: 'src/content/index.ts', formats: ['iife'], name: 'LeadLensContent', fileName: () => STANDALONE },
+  },
+});
