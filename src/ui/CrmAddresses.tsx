@@ -25,9 +25,8 @@ export function CrmAddresses({ source }: { source: CrmAddressSource }) {
       .catch(() => setNote({ ok: false, text: t('crmAddressFailed') }));
   useEffect(() => void refresh(), []);
 
-  const add = (ev: Event) => {
-    ev.preventDefault();
-    // Straight from the click: the permission prompt needs the gesture.
+  const add = () => {
+    // Straight from the click or Enter: the permission prompt needs the gesture.
     void source.add(input).then((result) => {
       setNote({ ok: result === 'added', text: t(MESSAGES[result]) });
       if (result === 'added') setInput('');
@@ -40,7 +39,7 @@ export function CrmAddresses({ source }: { source: CrmAddressSource }) {
     <section data-testid="crm-addresses">
       <h2>{t('crmAddressTitle')}</h2>
       <p class="hint">{t('crmAddressHint')}</p>
-      <form class="actions" onSubmit={add}>
+      <div class="actions">
         <input
           type="text"
           inputMode="url"
@@ -49,11 +48,14 @@ export function CrmAddresses({ source }: { source: CrmAddressSource }) {
           data-testid="crm-address-input"
           value={input}
           onInput={(e) => setInput((e.currentTarget as HTMLInputElement).value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') add();
+          }}
         />
-        <button type="submit" data-testid="crm-address-add">
+        <button type="button" data-testid="crm-address-add" onClick={add}>
           {t('crmAddressAdd')}
         </button>
-      </form>
+      </div>
       {hosts.length > 0 && (
         <ul>
           {hosts.map((host) => (
