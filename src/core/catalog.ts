@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: it is one data table per vocabulary kind, kept together so a new code is one line.
 // The marketplace vocabulary as data: sources, actions, stages, warning and reject texts, in English and
 // Russian, and how each is shown (chip words, short storefront names, stage colours). Code elsewhere only
 // reads these tables: the badge on the CRM page and the extension's pages alike. Adding an action code =

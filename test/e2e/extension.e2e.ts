@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: one browser session serves every scenario here, so they share one file.
 // LeadLens as a rep meets it: the built extension in real Chromium on CRM-like pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyEdits } from '../fixtures/crm/pages';

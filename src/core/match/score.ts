@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: the level tables and the guard rules read best beside the scorer that applies them.
 // Pair scoring in the Fellegi–Sunter spirit. Each field is compared into one agreement level; each level
 // carries m = P(level | same customer) and u = P(level | different customers), and contributes
 // log2(m/u). A blank on either side contributes nothing. The total is the log2 likelihood ratio;

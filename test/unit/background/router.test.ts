@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: one spec per message type of the router table.
 import { vi } from 'vitest';
 import { fakeBrowser } from '../fake-browser';
 import type { MemoryPort } from '../../../src/background/memory-port';

@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: the whole badge contract, scenario by scenario, on shared fixture pages.
 // The badge contract on the fixture pages, and how badges follow the page as it changes.
 import { chipWords } from '../../../src/content/badge';
 import { startLens, statusesFrom, type Lens } from '../../../src/content/lens';

@@ -1,4 +1,5 @@
 // @vitest-environment node
+// Over 300 lines on purpose: one group of specs per payload reader, sharing sample payloads.
 import { CsvError } from '../../../src/core/csv';
 import {
   csvColumns,

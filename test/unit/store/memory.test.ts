@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: the LeadMemory interface spec pins the store modules' behaviour in one place.
 import { describe, expect, it, vi } from 'vitest';
 import { openMemory, StoreError } from '../../../src/store/memory';
 import { anna, ivan, ivanAgain, john, openRawV1, sighting } from './helpers';
