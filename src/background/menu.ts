@@ -1,8 +1,6 @@
 // The "Decode LeadSource" item on selected text. The click opens the side panel and files the
 // decoded selection under the tab, where the panel picks it up.
-import { decodeLeadSource } from '../core/leadsource';
-import { findLeadSources } from '../core/find-leadsources';
-import type { DecodedLeadSource } from '../core/types';
+import { decodeAnyText } from '../core/leadsource';
 import { updateTab } from './tab-state';
 
 export const MENU_ID = 'leadlens-decode-selection';
@@ -17,12 +15,6 @@ export interface MenuDeps {
   now?: () => Date;
 }
 
-/** Every LeadSource in the selection; when there is none, the whole selection's decode says why. */
-export function decodeSelection(text: string): DecodedLeadSource[] {
-  const found = findLeadSources(text).map((f) => f.decoded);
-  return found.length ? found : [decodeLeadSource(text.trim())];
-}
-
 export function handleMenuClick(info: MenuClick, tab: { id?: number; windowId?: number } | undefined, deps: MenuDeps): Promise<void> {
   if (info.menuItemId !== MENU_ID) return Promise.resolve();
   // sidePanel.open only works inside the click's user gesture, so it is called before anything is awaited.
@@ -30,11 +22,11 @@ export function handleMenuClick(info: MenuClick, tab: { id?: number; windowId?: 
   const opened = deps.openSidePanel(target).catch(() => undefined);
   const text = (info.selectionText ?? '').slice(0, 100_000);
   const at = (deps.now ?? (() => new Date()))().toISOString();
+  // Every LeadSource in the selection, or why it holds none. Its edges are where the mouse stopped.
+  const decoded = decodeAnyText(text.trim());
   const saved =
     tab?.id === undefined
       ? Promise.resolve()
-      : updateTab(tab.id, (state) => ({ ...state, selections: [{ text, decoded: decodeSelection(text), at }, ...state.selections] })).then(
-          () => undefined,
-        );
+      : updateTab(tab.id, (state) => ({ ...state, selections: [{ text, decoded, at }, ...state.selections] })).then(() => undefined);
   return Promise.all([opened, saved]).then(() => undefined);
 }

@@ -3,7 +3,7 @@
 import { actionLabel, reasonLabel, sourceLabel, stageLabel } from '../core/catalog';
 import { offerLabel } from '../core/display';
 import type { DecodedLeadSource, Lang } from '../core/types';
-import { decodeSelection } from './menu';
+import { decodeAnyText } from '../core/leadsource';
 
 /** Omnibox descriptions are XML: page-derived text must not be able to inject markup. */
 export function escapeXml(text: string): string {
@@ -24,7 +24,7 @@ function describe(d: DecodedLeadSource, lang: Lang): string {
 /** Suggestions for what the rep typed so far (at most five, as the address bar shows). */
 export function omniboxSuggestions(text: string, lang: Lang): chrome.omnibox.SuggestResult[] {
   if (!text.trim()) return [];
-  return decodeSelection(text.slice(0, 2000))
+  return decodeAnyText(text.slice(0, 2000).trim())
     .slice(0, 5)
     .map((d) => ({ content: d.input || text, description: describe(d, lang) }));
 }

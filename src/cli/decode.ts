@@ -2,8 +2,7 @@
 import { actionLabel, reasonLabel, sourceLabel, stageLabel, warningLabel } from '../core/catalog';
 import { CsvError, detectDelimiter, formatCsv, parseCsv } from '../core/csv';
 import { offerLabel } from '../core/display';
-import { decodeLeadSource } from '../core/leadsource';
-import { findLeadSources } from '../core/find-leadsources';
+import { decodeAnyText, decodeLeadSource } from '../core/leadsource';
 import { csvColumns, normalizeKey } from '../core/payloads';
 import type { DecodedLeadSource, Lang } from '../core/types';
 import { parseArgs, readText, stdinLines, UsageError, writeText, type CliIO } from './io';
@@ -38,12 +37,9 @@ export function decodedJson(d: DecodedLeadSource): Record<string, unknown> {
   return o;
 }
 
-/** Decodes a value; when the whole value is not a LeadSource, the first one inside it. */
+/** One result per argument, line or cell: the value it is, else the first one inside it. */
 function decodeCell(value: string): DecodedLeadSource {
-  const d = decodeLeadSource(value);
-  if (d.ok || d.reason === 'empty' || d.reason === 'too-long') return d;
-  const found = findLeadSources(value);
-  return found[0]?.decoded ?? d;
+  return decodeAnyText(value)[0]!;
 }
 
 function human(d: DecodedLeadSource, lang: Lang): string {

@@ -1,7 +1,6 @@
 // `leadlens explain`: what a LeadSource means and what to do next, as text (or JSON).
 import { reasonLabel } from '../core/catalog';
-import { decodeLeadSource } from '../core/leadsource';
-import { findLeadSources } from '../core/find-leadsources';
+import { decodeAnyText } from '../core/leadsource';
 import { playbookFor } from '../core/playbook';
 import type { DecodedLeadSource, Lang } from '../core/types';
 import { parseArgs, UsageError, type CliIO } from './io';
@@ -34,8 +33,7 @@ export async function runExplain(args: string[], io: CliIO): Promise<number> {
   if (Number.isNaN(leadTime.getTime())) throw new UsageError(`--at: cannot read "${String(at)}" as a date`);
   // Several words without quotes are one value (`leadlens explain AzureMarketplace-StartTestDrive|Red Hat`).
   const value = positional.join(' ');
-  let decoded: DecodedLeadSource = decodeLeadSource(value);
-  if (!decoded.ok) decoded = findLeadSources(value)[0]?.decoded ?? decoded;
+  const decoded: DecodedLeadSource = decodeAnyText(value)[0]!;
   const book = playbookFor(decoded, leadTime, lang);
   if (flags.has('json')) {
     io.stdout.write(JSON.stringify({ decoded, playbook: book }, null, 2) + '\n');

@@ -1,7 +1,7 @@
 // Any visible text or input value that holds a LeadSource: the reader for CRMs without an adapter (Marketo, a
 // company's own CRM address) and for the parts of a recognised page its adapter did not claim (cards without
 // field names). It knows nothing about records; on a record page the caller adds the record it belongs to.
-import { findLeadSources } from '../core/find-leadsources';
+import { findLeadSources } from '../core/leadsource';
 import { clean, isHidden, OWN_NODES, parentOrHost, readShown, shadowRootsIn } from './dom';
 import { mayHoldLeadSource } from './record';
 import type { CrmAdapter, Extracted, PageKind } from './types';

@@ -1,6 +1,6 @@
 // Turns the fields an adapter read off one record (a form or a list row) into Extracted occurrences:
 // customer fields by role, and a LeadSource scan of every other field's text.
-import { findLeadSources } from '../core/find-leadsources';
+import { findLeadSources } from '../core/leadsource';
 import type { CustomerFields } from '../core/types';
 import { clean, parseShownDate, readShown } from './dom';
 import type { Extracted, ScanReport, View } from './types';

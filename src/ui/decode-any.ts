@@ -1,7 +1,6 @@
 // Decodes whatever a rep pastes: a bare LeadSource, a Description that contains one or several,
 // an HTTPS-endpoint JSON payload, or a Salesforce web-to-lead block.
-import { decodeLeadSource } from '../core/leadsource';
-import { findLeadSources } from '../core/find-leadsources';
+import { decodeAnyText } from '../core/leadsource';
 import { leadFromHttpsPayload, leadFromWebToLead } from '../core/payloads';
 import type { DecodedLeadSource, Lead } from '../core/types';
 
@@ -19,9 +18,7 @@ export function decodePasted(raw: string): PastedLead {
   if (!trimmed) return { decoded: [], lead: null };
   const lead = readPayload(trimmed);
   if (lead?.leadSource) return { decoded: [lead.leadSource], lead };
-  const found = findLeadSources(text).map((f) => f.decoded);
-  if (found.length) return { decoded: found, lead };
-  return { decoded: [decodeLeadSource(trimmed)], lead };
+  return { decoded: decodeAnyText(trimmed), lead };
 }
 
 function readPayload(text: string): Lead | null {

@@ -4,7 +4,7 @@ import { fakeBrowser } from '../fake-browser';
 const fake = fakeBrowser();
 vi.mock('../../../src/platform/browser', () => ({ browser: fake.browser, t: (k: string) => k, uiLang: () => 'en', send: vi.fn() }));
 
-const { handleMenuClick, MENU_ID, decodeSelection } = await import('../../../src/background/menu');
+const { handleMenuClick, MENU_ID } = await import('../../../src/background/menu');
 const { readTab } = await import('../../../src/background/tab-state');
 
 describe('context menu "Decode LeadSource"', () => {
@@ -58,8 +58,10 @@ describe('context menu "Decode LeadSource"', () => {
     expect(openSidePanel).not.toHaveBeenCalled();
   });
 
-  it('explains why a selection holding no LeadSource is not one', () => {
-    const [only] = decodeSelection('Web');
+  it('explains why a selection holding no LeadSource is not one', async () => {
+    await handleMenuClick({ menuItemId: MENU_ID, selectionText: 'Web' }, { id: 11 }, { openSidePanel: async () => undefined });
+    const [only, ...more] = (await readTab(11))?.selections[0]?.decoded ?? [];
+    expect(more).toHaveLength(0);
     expect(only?.ok).toBe(false);
     expect(only?.reason).toBeTruthy();
   });

@@ -2,8 +2,7 @@
 // Property test over 100,000+ seeded random and adversarial strings. No timing: linearity is checked
 // with the decoder's own work counter (character looks), which a quadratic path would blow up.
 import { ACTIONS } from '../../../src/core/catalog';
-import { decodeLeadSource, decodeWork, resetDecodeWork } from '../../../src/core/leadsource';
-import { findLeadSources } from '../../../src/core/find-leadsources';
+import { decodeLeadSource, decodeWork, findLeadSources, resetDecodeWork } from '../../../src/core/leadsource';
 import type { DecodedLeadSource } from '../../../src/core/types';
 import { garbage, leadSourceValue, mutate, pick, prng } from '../../fixtures/leads/corpus';
 

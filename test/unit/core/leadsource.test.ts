@@ -1,6 +1,5 @@
 // @vitest-environment node
-import { decodeLeadSource, withActionCode } from '../../../src/core/leadsource';
-import { findLeadSources } from '../../../src/core/find-leadsources';
+import { decodeLeadSource, findLeadSources, withActionCode } from '../../../src/core/leadsource';
 import { dotNetTicksToIso } from '../../../src/core/ticks';
 
 const ok = (s: string) => {
