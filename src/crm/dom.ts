@@ -1,5 +1,7 @@
 // DOM helpers shared by the adapters: queries that cross open shadow roots, reading what a control
 // shows, visibility, and dates as the CRM prints them. Page data is only ever read as text.
+// The date reader alone, not the payloads barrel: the content script has no use for the record readers.
+import { parseLeadDate } from '../core/payloads/date';
 
 /** Hosts LeadLens itself puts on pages; never scanned. */
 export const OWN_NODES = '[data-leadlens], [data-leadlens-card]';
@@ -173,10 +175,7 @@ export function normalizeGuid(raw: string | null | undefined): string | null {
 export function parseShownDate(text: string | null | undefined): string | undefined {
   const s = clean(text ?? '');
   if (!s) return undefined;
-  if (/^\d{4}-\d{2}-\d{2}T/.test(s)) {
-    const d = new Date(s);
-    return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
-  }
+  if (/^\d{4}-\d{2}-\d{2}T/.test(s)) return parseLeadDate(s);
   let y: number, mo: number, d: number;
   let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(.*)$/.exec(s);
   let rest: string;
@@ -200,7 +199,9 @@ export function parseShownDate(text: string | null | undefined): string | undefi
     if (ampm === 'pm' && h < 12) h += 12;
     if (ampm === 'am' && h === 12) h = 0;
   }
-  const date = new Date(y, mo - 1, d, h, min);
-  if (Number.isNaN(date.getTime()) || date.getMonth() !== mo - 1 || date.getDate() !== d) return undefined;
-  return date.toISOString();
+  // No 31.02 or 24:00: a day past the month's end, or a time past the day's, is not a date the CRM shows.
+  if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate() || h > 23 || min > 59) return undefined;
+  // Handed on without an offset, as the page showed it, so parseLeadDate reads it in the rep's local time.
+  const two = (n: number) => String(n).padStart(2, '0');
+  return parseLeadDate(`${String(y).padStart(4, '0')}-${two(mo)}-${two(d)}T${two(h)}:${two(min)}:00`);
 }

@@ -249,5 +249,7 @@ describe('dates as CRMs print them', () => {
     ['2025-05-14T07:05:00Z', '2025-05-14T07:05:00.000Z'],
   ])('%s', (text, iso) => expect(parseShownDate(text)).toBe(iso));
 
-  it.each(['', 'вчера', '31.02.2025', '14 мая 2025'])('leaves %j alone', (text) => expect(parseShownDate(text)).toBeUndefined());
+  it.each(['', 'вчера', '31.02.2025', '14 мая 2025', '14.05.2025 14:61', '14.05.2025 24:00'])('leaves %j alone', (text) =>
+    expect(parseShownDate(text)).toBeUndefined(),
+  );
 });
