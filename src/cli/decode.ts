@@ -20,8 +20,11 @@ Options:
   --lang en|ru   language of the human-readable output
 `;
 
+/** A line's result: its first value, and the other values on the same line (`several-values`). */
+export type LineResult = DecodedLeadSource & { others?: DecodedLeadSource[] };
+
 /** The JSON Lines record for one input. */
-export function decodedJson(d: DecodedLeadSource): Record<string, unknown> {
+export function decodedJson(d: LineResult): Record<string, unknown> {
   const o: Record<string, unknown> = {
     input: d.input,
     ok: d.ok,
@@ -34,15 +37,22 @@ export function decodedJson(d: DecodedLeadSource): Record<string, unknown> {
     warnings: d.warnings,
   };
   if (!d.ok) o.reason = d.reason ?? 'not-marketplace';
+  if (d.others?.length) o.others = d.others.map(decodedJson);
   return o;
 }
 
-/** One result per argument, line or cell: the value it is, else the first one inside it. */
-function decodeCell(value: string): DecodedLeadSource {
-  return decodeAnyText(value)[0]!;
+/**
+ * One result per argument, line or cell: the value it is, else the first one inside it. A line with
+ * several values (`SPZA-PLT|contoso.crm AzureMarketplace-INS|contoso.bi`) gives its first value with a
+ * `several-values` warning and the others in `others`.
+ */
+export function decodeCell(value: string): LineResult {
+  const [first, ...others] = decodeAnyText(value);
+  if (!others.length) return first!;
+  return { ...first!, warnings: [...first!.warnings, 'several-values'], others };
 }
 
-function human(d: DecodedLeadSource, lang: Lang): string {
+function human(d: LineResult, lang: Lang): string {
   const lines = [`${d.ok ? '✔' : '✘'} ${JSON.stringify(d.input)}`];
   if (!d.ok) lines.push(`    ${reasonLabel(d.reason ?? 'not-marketplace', lang)}`);
   if (d.testLead) lines.push(`    test lead${d.testLeadTime ? `, generated ${d.testLeadTime}` : ''}`);
@@ -60,6 +70,7 @@ function human(d: DecodedLeadSource, lang: Lang): string {
     lines.push(`    offer:   ${offerLabel(o)}${id ? ` (${id})` : ''}`);
   }
   for (const w of d.warnings) lines.push(`    note:    ${warningLabel(w, lang)}`);
+  for (const o of d.others ?? []) lines.push(`    also:    ${JSON.stringify(o.input)}`);
   return lines.join('\n') + '\n';
 }
 

@@ -221,8 +221,20 @@ export const STAGES: readonly StageEntry[] = [
 
 export const WARNINGS: Readonly<Record<WarningCode, Text>> = {
   truncated: {
-    en: 'The value looks cut short (some CRMs keep only 40 characters), so the offer may be incomplete.',
-    ru: 'Значение похоже на обрезанное (некоторые CRM хранят только 40 символов), поэтому предложение может быть неполным.',
+    en: 'The value was cut short (it ends in "…" or in the middle of a code), so the offer is incomplete.',
+    ru: 'Значение обрезано (заканчивается на «…» или посреди кода), поэтому предложение неполное.',
+  },
+  'possibly-truncated': {
+    en: 'May be cut: the field is exactly at its 40-character limit, so the offer id shown may be missing its end.',
+    ru: 'Может быть обрезано: поле заполнено ровно до предела в 40 символов, и у показанного предложения может не хватать конца.',
+  },
+  'offer-completed': {
+    en: 'The offer id arrived cut; it was completed from an offer seen before.',
+    ru: 'Идентификатор предложения пришёл обрезанным; он дополнен по ранее встречавшемуся предложению.',
+  },
+  'several-values': {
+    en: 'The line holds several LeadSource values; this is the first, the others are listed with it.',
+    ru: 'В строке несколько значений LeadSource; это первое, остальные перечислены рядом.',
   },
   'percent-encoded': {
     en: 'The value arrived URL-encoded and was decoded first.',

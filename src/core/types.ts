@@ -20,7 +20,10 @@ export type Text = Record<Lang, string>;
  * the UI looks up their wording in the catalog).
  */
 export type WarningCode =
-  | 'truncated' //         the value looks cut short (e.g. Salesforce's 40-character picklist)
+  | 'truncated' //         the value shows a sign of a cut: a trailing `…`, a partial action code, a short GUID group
+  | 'possibly-truncated' // the whole field is exactly at its limit (Salesforce's 40 characters): it may be cut
+  | 'offer-completed' //   a cut offer id was completed from offers seen before
+  | 'several-values' //    the line holds more than one LeadSource; this is the first
   | 'percent-encoded' //   it arrived URL-encoded (%7C for |)
   | 'loose-spacing' //     spaces around '-' or '|', or around the whole value
   | 'source-only' //       only the storefront was given (HTTPS payloads put the action in ActionCode)
@@ -44,6 +47,8 @@ export interface Offer {
   offerId: string | null;
   /** The offer's display title when the part is free text (or the id itself when no title is known). */
   title: string | null;
+  /** When the id was completed from known offers: the id as it arrived. */
+  completedFrom?: string;
 }
 
 /** The result of decoding one LeadSource occurrence. Never thrown, always returned. */

@@ -87,6 +87,12 @@ export function LeadCard({ decoded, lang, leadTime, now = new Date(), showSteps 
         {offer && (
           <Row label={t('fieldOffer')}>
             <span data-field="offer">{offer.offerId ?? offer.title}</span>
+            {decoded.warnings.includes('possibly-truncated') && (
+              <span class="may-be-cut" data-field="may-be-cut">
+                {' '}
+                ({t('offerMayBeCut')})
+              </span>
+            )}
           </Row>
         )}
         {decoded.testLead && decoded.testLeadTime && <Row label={t('fieldTestLead')}>{formatWhen(decoded.testLeadTime, lang)}</Row>}

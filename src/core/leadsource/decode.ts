@@ -8,14 +8,16 @@
 // Choices for ambiguous formats (see docs/marketplace-leads.md):
 // - Source spellings come from the catalog, case-insensitive; `SPZA`, `AppSource`, `AppSource (SPZA)` → AppSource.
 // - Split on the first `|` (offer), and the part before it on the first dash after the source.
-// - Truncation (Salesforce keeps 40 characters of a picklist value): a value of 39 to 41 characters is
-//   treated as cut. 40 is the cap itself; 39 is a cut that ended on a space the CRM then trimmed
-//   (`…|Red Hat `); 41 covers an off-by-one export (the brief's own example, `…|Red Hat O`, is 41). The
-//   price is a `truncated` warning on a complete value of that length, which only demotes an id to
-//   "publisher + fragment"; we prefer that to a wrong offer id. Also cut: a value ending in `…`/`...`
-//   (display truncation), an action that is only the beginning of a known code (`StartTes`), and a GUID
-//   offer id whose last group is short. A cut offer is never reported as a confident id: the publisher
-//   part before the first `.` is kept, `offerId` is null and `title` holds the fragment as it arrived.
+// - Truncation. Salesforce keeps 40 characters of a picklist value, so only a value that is a whole
+//   field and exactly 40 characters long as stored (for a percent-encoded value, the encoded length)
+//   MAY be cut: complete values of 39 or 41 characters are common (`AzurePortal-Create|northwind.vm-backups`),
+//   and a value found inside longer text was never cut by a field. Such a value keeps the publisher and
+//   offer id it shows, with a `possibly-truncated` warning (the UI says "may be cut"); completeOffer()
+//   can finish the id from offers seen before. Signs of a cut stay cuts whatever the length: a value
+//   ending in `…`/`...` (display truncation), an action that is only the beginning of a known code
+//   (`StartTes`), and a GUID offer id whose last group is short. Such an offer is never reported as a
+//   confident id: the publisher part before the first `.` is kept, `offerId` is null and `title` holds
+//   the fragment as it arrived.
 // - An offer is an id (`publisher.offer`) when it is one token of [A-Za-z0-9_-] with a `.` after the
 //   first character; otherwise it is a display title.
 // - Anything longer than MAX_VALUE characters is `too-long` when it starts like a LeadSource, otherwise
@@ -32,7 +34,7 @@ import {
   isDash,
   isSpace,
   isWordChar,
-  lengthLooksCut,
+  atFieldLimit,
   lower,
   MAX_TOKEN,
   MAX_VALUE,
@@ -67,8 +69,16 @@ function tooLongReason(text: string, a: number): 'too-long' | 'salesforce-appexc
   return startsWithLower(head, 0, 'sfdc-') ? 'salesforce-appexchange' : 'not-marketplace';
 }
 
+export interface DecodeOptions {
+  /**
+   * The text is a whole CRM field (the default): a value exactly at the field limit may be cut there.
+   * False for a value found inside longer text, which no field limit can have cut.
+   */
+  wholeField?: boolean;
+}
+
 /** Decodes one LeadSource value. Never throws; a value that is not a LeadSource gets `ok: false` and a reason. */
-export function decodeLeadSource(text: string): DecodedLeadSource {
+export function decodeLeadSource(text: string, opts: DecodeOptions = {}): DecodedLeadSource {
   if (typeof text !== 'string') return reject(String(text), 'empty');
   let a = 0;
   let b = text.length;
@@ -80,7 +90,8 @@ export function decodeLeadSource(text: string): DecodedLeadSource {
   let value = a === 0 && b === text.length ? text : text.slice(a, b);
   const pre: WarningCode[] = [];
   if (a > 0 || b < text.length) pre.push('loose-spacing');
-  let completeness: Completeness = lengthLooksCut(value.length) ? 'cut' : 'complete';
+  // The length as stored, before any percent-decoding, is what the field limit applies to.
+  let completeness: Completeness = opts.wholeField !== false && atFieldLimit(value.length) ? 'maybe-cut' : 'complete';
   if (value.indexOf('%') >= 0) {
     const decoded = percentDecode(value);
     if (decoded !== value) {
@@ -90,7 +101,6 @@ export function decodeLeadSource(text: string): DecodedLeadSource {
       if (value.length === 0) return reject(text, 'empty');
     }
   }
-  if (lengthLooksCut(value.length)) completeness = 'cut';
   // A display cut marks itself with an ellipsis; the fragment is what comes before it.
   const ell = value.endsWith('\u2026') ? 1 : value.endsWith('...') ? 3 : 0;
   if (ell && value.length > ell) {
@@ -124,6 +134,7 @@ function parseValue(input: string, v: string, completeness: Completeness): Decod
   if (p === end) {
     warn(r, 'source-only');
     if (completeness === 'cut') warn(r, 'truncated');
+    if (completeness === 'maybe-cut') warn(r, 'possibly-truncated');
     return r;
   }
   const c = v.charCodeAt(p);

@@ -267,7 +267,8 @@ export function findLeadSources(text: string): FoundLeadSource[] {
     if (mayStart(lower(text.charCodeAt(i))) && boundaryBefore(text, i)) {
       const e = scanOccurrence(text, i, n, a, b);
       if (e > i) {
-        const decoded = decodeLeadSource(text.slice(i, e));
+        // Only a value that is all of the text can be a whole field cut at its limit.
+        const decoded = decodeLeadSource(text.slice(i, e), { wholeField: i <= a && e >= b });
         if (decoded.ok || decoded.reason === 'unknown-action') {
           out.push({ start: i, end: e, decoded });
           i = e;

@@ -6,10 +6,12 @@ import { warn } from './result';
 import { idDot, isHex, skipSpaces } from './scan';
 
 /**
- * How a value arrived: `cut` when it looks cut short (the picklist length, an ellipsis, an action or
- * test marker that stops half-way). A cut offer is never reported as a confident id.
+ * How a value arrived: `cut` when it shows a sign of a cut (an ellipsis, an action or test marker that
+ * stops half-way, a short GUID group): such an offer is never reported as a confident id.
+ * `maybe-cut` when the whole field is exactly at its limit: the offer is kept as it shows, with a
+ * `possibly-truncated` warning, since complete values of that length are common.
  */
-export type Completeness = 'complete' | 'cut';
+export type Completeness = 'complete' | 'maybe-cut' | 'cut';
 
 /** Groups of a GUID: 8-4-4-4-12 hex digits. */
 const GUID_GROUPS = [8, 4, 4, 4, 12];
@@ -39,6 +41,7 @@ export function readOffer(r: DecodedLeadSource, text: string, completeness: Comp
   let truncated = completeness === 'cut';
   if (dot > 0 && !truncated && isCutGuid(text.slice(dot + 1))) truncated = true;
   let offer: Offer;
+  if (completeness === 'maybe-cut' && !truncated) warn(r, 'possibly-truncated');
   if (truncated) {
     warn(r, 'truncated');
     offer = { publisherId: dot > 0 ? text.slice(0, dot) : null, offerId: null, title: text };
@@ -62,6 +65,7 @@ export function readTail(r: DecodedLeadSource, v: string, p: number, completenes
   if (p === end) {
     warn(r, 'no-offer');
     if (completeness === 'cut') warn(r, 'truncated');
+    if (completeness === 'maybe-cut') warn(r, 'possibly-truncated');
     return 'end';
   }
   if (v.charCodeAt(p) !== PIPE) return 'other';

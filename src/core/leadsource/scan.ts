@@ -7,9 +7,12 @@ import { DIGIT_0, DIGIT_2, DIGIT_7, DOT, HYPHEN, LOWER_C, LOWER_D, PERCENT, PIPE
 export const MAX_VALUE = 1024;
 /** Salesforce stores LeadSource in a picklist of this many characters. */
 export const PICKLIST_LIMIT = 40;
-/** Lengths read as "probably cut at the picklist limit" (see the header comment). */
-export function lengthLooksCut(len: number): boolean {
-  return len >= PICKLIST_LIMIT - 1 && len <= PICKLIST_LIMIT + 1;
+/**
+ * A whole field exactly at the picklist limit may have been cut there (see decode.ts). Only exactly:
+ * complete values of 39 or 41 characters exist (`AzurePortal-Create|northwind.vm-backups` is 39).
+ */
+export function atFieldLimit(len: number): boolean {
+  return len === PICKLIST_LIMIT;
 }
 /** How far an offer may run inside a longer text before we stop reading it. */
 export const MAX_OFFER_IN_TEXT = 256;

@@ -67,9 +67,35 @@ describe('leadlens decode', () => {
       offer: { publisherId: null, offerId: null, title: 'Red Hat O' },
       testLead: false,
       testLeadTime: null,
-      warnings: ['truncated'],
+      warnings: [],
     });
     expect(b).toMatchObject({ input: 'Web', ok: false, source: null, action: null, reason: 'not-marketplace' });
+  });
+
+  it('reports the first of several values on a line, with a several-values warning and the others', async () => {
+    const r = await run(['decode', '--json', 'SPZA-PLT|contoso.crm AzureMarketplace-INS|contoso.bi']);
+    const [a] = jsonLines(r.out);
+    expect(a).toMatchObject({
+      input: 'SPZA-PLT|contoso.crm',
+      action: 'PLT',
+      offer: { publisherId: 'contoso', offerId: 'crm' },
+      warnings: ['several-values'],
+      others: [
+        expect.objectContaining({
+          input: 'AzureMarketplace-INS|contoso.bi',
+          action: 'INS',
+          offer: expect.objectContaining({ offerId: 'bi' }),
+        }),
+      ],
+    });
+    // A free-text offer ends where the next value begins.
+    const [t] = jsonLines((await run(['decode', '--json', 'SPZA-PLT|Contoso CRM Suite AzurePortal-Create|Contoso Backup'])).out);
+    expect(t).toMatchObject({ offer: { title: 'Contoso CRM Suite' }, warnings: ['several-values'] });
+    expect((t as { others: { offer: { title: string } }[] }).others[0]!.offer.title).toBe('Contoso Backup');
+    // Counter-case: one value is just that value.
+    const [one] = jsonLines((await run(['decode', '--json', 'SPZA-PLT|contoso.crm'])).out);
+    expect(one).not.toHaveProperty('others');
+    expect((one as { warnings: string[] }).warnings).toEqual([]);
   });
 
   it('reads one value per stdin line, reports bad lines and goes on', async () => {

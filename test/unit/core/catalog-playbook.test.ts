@@ -87,7 +87,8 @@ describe('catalog', () => {
     expect(sourceLabel('AzurePortal', 'en')).toBe('Azure portal');
     expect(sourceLabel('AzurePortal', 'ru')).toBe('Портал Azure');
     expect(stageLabel('do-not-contact', 'ru')).toBe('Не связываться');
-    expect(warningLabel('truncated', 'en')).toMatch(/40/);
+    expect(warningLabel('possibly-truncated', 'en')).toMatch(/^May be cut.*40/);
+    expect(warningLabel('possibly-truncated', 'ru')).toMatch(/^Может быть обрезано/);
     expect(reasonLabel('salesforce-appexchange', 'en')).toMatch(/AppExchange/);
     expect(STAGES).toHaveLength(6);
   });

@@ -13,11 +13,16 @@ describe('offerLabel', () => {
 
   it('keeps a display title, and the fragment of a cut value', () => {
     expect(offerLabel(decodeLeadSource('AzureMarketplace-StartTestDrive|Red Hat OpenShift').offer)).toBe('Red Hat OpenShift');
-    // 40 characters: Salesforce's picklist cap, so the offer may be cut and is not trusted as an id.
-    const cut = decodeLeadSource('AppSource-INS|contoso.crm-connector-premi');
-    expect(cut.warnings).toContain('truncated');
-    expect(cut.offer?.offerId).toBeNull();
-    expect(offerLabel(cut.offer)).toBe('contoso.crm-connector-premi');
+    // 40 characters: Salesforce's picklist cap, so the offer may be cut; it is shown as it arrived.
+    const cut = decodeLeadSource('AppSource-INS|contoso.crm-connector-prem');
+    expect(cut.input).toHaveLength(40);
+    expect(cut.warnings).toContain('possibly-truncated');
+    expect(cut.offer?.offerId).toBe('crm-connector-prem');
+    expect(offerLabel(cut.offer)).toBe('contoso.crm-connector-prem');
+    // A sign of a cut (an ellipsis) still withholds the id.
+    const shown = decodeLeadSource('AppSource-INS|contoso.crm-conn…');
+    expect(shown.offer?.offerId).toBeNull();
+    expect(offerLabel(shown.offer)).toBe('contoso.crm-conn');
   });
 
   it('prefers the title a payload gives over the ids', () => {

@@ -2,8 +2,8 @@
 import { decodeLeadSource, findLeadSources, withActionCode } from '../../../src/core/leadsource';
 import { dotNetTicksToIso } from '../../../src/core/ticks';
 
-const ok = (s: string) => {
-  const d = decodeLeadSource(s);
+const ok = (s: string, opts?: { wholeField?: boolean }) => {
+  const d = decodeLeadSource(s, opts);
   expect(d.ok, `${s} → ${d.reason}`).toBe(true);
   return d;
 };
@@ -99,23 +99,47 @@ describe('decoding a LeadSource value', () => {
   });
 
   describe('cut values (Salesforce 40-character picklist)', () => {
-    it('decodes a cut title as far as it goes', () => {
-      const d = ok('AzureMarketplace-StartTestDrive|Red Hat O');
+    it('a whole field of exactly 40 characters may be cut: it keeps what it shows, with a warning', () => {
+      const d = ok('AzureMarketplace-StartTestDrive|Fabrikam');
       expect(d).toMatchObject({ source: 'AzureMarketplace', action: 'StartTestDrive', stage: 'trial' });
-      expect(d.offer).toEqual({ publisherId: null, offerId: null, title: 'Red Hat O' });
-      expect(d.warnings).toContain('truncated');
-    });
-    it('a cut that ended on a trimmed space (39 chars) is still a cut', () => {
-      const full = 'AzureMarketplace-StartTestDrive|Red Hat OpenShift Container Platform';
-      expect(ok(full.slice(0, 40)).warnings).toContain('truncated');
-      expect(ok(full.slice(0, 40).trim()).warnings).toContain('truncated');
-    });
-    it('never reports a cut id as a confident publisher.offer id', () => {
+      expect(d.offer).toEqual({ publisherId: null, offerId: null, title: 'Fabrikam' });
+      expect(d.warnings).toEqual(['possibly-truncated']);
       const cut = 'AzureMarketplace-INS|checkpoint.check-point-r77-10sg-byol'.slice(0, 40);
       expect(cut).toHaveLength(40);
-      const d = ok(cut);
-      expect(d.offer).toEqual({ publisherId: 'checkpoint', offerId: null, title: 'checkpoint.check-po' });
-      expect(d.warnings).toContain('truncated');
+      expect(ok(cut).offer).toEqual({ publisherId: 'checkpoint', offerId: 'check-po', title: 'checkpoint.check-po' });
+      expect(ok(cut).warnings).toEqual(['possibly-truncated']);
+    });
+    it('complete values of 39 and 41 characters are whole (offer ids as long as bitnami.openedxcypress exist)', () => {
+      for (const v of [
+        'AzureMarketplace-PLT|fabrikam.sales-pilot',
+        'AzurePortal-Create|northwind.vm-backups',
+        'AzureMarketplace-StartTestDrive|Red Hat O',
+      ]) {
+        const d = ok(v);
+        expect(d.warnings).toEqual([]);
+      }
+      expect(ok('AzureMarketplace-PLT|fabrikam.sales-pilot').offer).toEqual({
+        publisherId: 'fabrikam',
+        offerId: 'sales-pilot',
+        title: 'fabrikam.sales-pilot',
+      });
+      expect(ok('AzurePortal-Create|northwind.vm-backups').offer?.offerId).toBe('vm-backups');
+    });
+    it('a value inside longer text is never cut by a field limit', () => {
+      const [found] = findLeadSources('Quelle: AzurePortal-Create|northwind.vm-backups');
+      expect(found!.decoded.offer?.offerId).toBe('vm-backups');
+      expect(found!.decoded.warnings).toEqual([]);
+      const [forty] = findLeadSources('Source: AzureMarketplace-INS|checkpoint.check-po, see the deal');
+      expect(forty!.decoded.warnings).toEqual([]);
+      expect(ok('AzureMarketplace-INS|checkpoint.check-po', { wholeField: false }).warnings).toEqual([]);
+    });
+    it('for a percent-encoded value the encoded length counts', () => {
+      const encoded = 'AzureMarketplace-INS%7Ccontoso.crm-conne';
+      expect(encoded).toHaveLength(40);
+      expect(ok(encoded).warnings).toEqual(['percent-encoded', 'possibly-truncated']);
+      expect(ok(encoded).offer).toMatchObject({ publisherId: 'contoso', offerId: 'crm-conne' });
+      // 40 characters once decoded, 42 as stored: whole.
+      expect(ok('AzureMarketplace-INS%7Ccontoso.crm-connect').warnings).toEqual(['percent-encoded']);
     });
     it('treats the GUID id printed one character short in the docs as cut', () => {
       const d = ok('AzureMarketplace-INS|docusign.3701c77e-1cfa-4c56-91e6-3ed0b622145');

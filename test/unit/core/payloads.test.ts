@@ -205,7 +205,7 @@ describe('Azure Table row', () => {
       CustomerInfo: '{}',
     });
     expect(lead.leadSource?.offer).toMatchObject({ publisherId: 'checkpoint', offerId: 'check-point-r77-10sg-byol' });
-    expect(lead.leadSource?.warnings).toContain('truncated');
+    expect(lead.leadSource?.warnings).toContain('possibly-truncated');
   });
   it('reads the sample test entity as a test lead', () => {
     const lead = leadFromAzureTableRow({ CustomerInfo: customerInfo, LeadSource: 'AzureMarketplace', ActionCode: 'Create' });

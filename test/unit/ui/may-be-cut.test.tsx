@@ -1,0 +1,32 @@
+// A value that may be cut keeps its offer id on the card, marked "may be cut" (issue 10).
+import { render } from '@testing-library/preact';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('../../../src/platform/browser', () => ({ t: (k: string) => `[${k}]`, uiLang: () => 'en', send: async () => null }));
+const { LeadCard } = await import('../../../src/ui/LeadCard');
+const { decodeLeadSource } = await import('../../../src/core/leadsource');
+
+describe('the lead card on a value that may be cut', () => {
+  it('shows the offer id it has, marked "may be cut", with the warning in words', () => {
+    const { container } = render(<LeadCard decoded={decodeLeadSource('AzureMarketplace-INS|checkpoint.check-po')} lang="en" />);
+    expect(container.querySelector('[data-field="offer"]')!.textContent).toBe('check-po');
+    expect(container.querySelector('[data-field="publisher"]')!.textContent).toBe('checkpoint');
+    expect(container.querySelector('[data-field="may-be-cut"]')!.textContent).toContain('[offerMayBeCut]');
+    expect(container.querySelector('[data-warning="possibly-truncated"]')!.textContent).toMatch(/^May be cut/);
+  });
+
+  it('counter-case: a whole 41-character value carries no mark', () => {
+    const { container } = render(<LeadCard decoded={decodeLeadSource('AzureMarketplace-PLT|fabrikam.sales-pilot')} lang="en" />);
+    expect(container.querySelector('[data-field="offer"]')!.textContent).toBe('sales-pilot');
+    expect(container.querySelector('[data-field="may-be-cut"]')).toBeNull();
+  });
+
+  it('both languages say it', () => {
+    const root = join(__dirname, '../../../public/_locales');
+    const msg = (lang: string) => JSON.parse(readFileSync(join(root, lang, 'messages.json'), 'utf8')).offerMayBeCut.message;
+    expect(msg('en')).toBe('may be cut');
+    expect(msg('ru')).toBe('может быть обрезано');
+  });
+});
