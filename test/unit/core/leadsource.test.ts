@@ -1,4 +1,5 @@
 // @vitest-environment node
+// Over 300 lines on purpose: the decoder's whole grammar, case by case, in one spec.
 import { decodeLeadSource, findLeadSources, withActionCode } from '../../../src/core/leadsource';
 import { dotNetTicksToIso } from '../../../src/core/ticks';
 
