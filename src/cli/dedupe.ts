@@ -1,23 +1,12 @@
 // `leadlens dedupe FILE.csv [--json]`: the store's duplicate matching run over a CSV export in row
 // order (rows are leads arriving over time). Per row: which customer it belongs to, the verdict and
 // the earlier row it matched. Human output groups rows by customer; --json gives JSON Lines.
-import { readFile } from 'node:fs/promises';
-import { InMemoryMatcher } from '../core/match';
 import { customerName } from '../core/display';
+import { InMemoryMatcher } from '../core/match';
 import { normalizeCountry, normalizeCustomer } from '../core/normalize';
 import { readLeadsCsv } from '../core/payloads';
 import type { DuplicateStatus, Lead } from '../core/types';
-
-interface Out {
-  write(chunk: string): unknown;
-}
-
-export interface DedupeIO {
-  stdout: Out;
-  stderr: Out;
-  stdin?: AsyncIterable<string | Uint8Array>;
-  readFile?: (path: string) => Promise<string>;
-}
+import { type CliIO, parseArgs, readStdin, readText, UsageError } from './io';
 
 export const DEDUPE_HELP = `leadlens dedupe FILE.csv [--json] [--country CC]
   Finds rows of a CRM or Partner Center leads export that are the same customer. Rows are taken as
@@ -28,7 +17,7 @@ export const DEDUPE_HELP = `leadlens dedupe FILE.csv [--json] [--country CC]
   --country CC    country for phone numbers written without one (ISO code or name)
 `;
 
-export interface DedupeRow {
+interface DedupeRow {
   row: number;
   customer: string;
   match: DuplicateStatus;
@@ -39,8 +28,18 @@ export interface DedupeRow {
   fields: string[];
 }
 
-/** The verdicts for leads in arrival order (exported for tests and other batch tools). */
-export function dedupeLeads(leads: Array<{ row: number; lead: Lead }>, defaultCountry: string | null = null): DedupeRow[] {
+interface DedupeOptions {
+  /** A path, or `-` for standard input. */
+  file: string;
+  json: boolean;
+  /** For phone numbers written without a country code. */
+  country: string | null;
+}
+
+type Leads = ReturnType<typeof readLeadsCsv>['leads'];
+
+/** The verdicts for leads in arrival order. */
+function dedupeLeads(leads: Leads, defaultCountry: string | null): DedupeRow[] {
   const matcher = new InMemoryMatcher<number>();
   const ids = new Map<string, string>();
   const label = (internal: string): string => {
@@ -62,51 +61,64 @@ export function dedupeLeads(leads: Array<{ row: number; lead: Lead }>, defaultCo
   });
 }
 
-export async function runDedupe(args: string[], io: DedupeIO): Promise<number> {
-  let json = false;
-  let country: string | null = null;
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--help' || a === '-h') {
-      io.stdout.write(DEDUPE_HELP);
-      return 0;
-    } else if (a === '--json') json = true;
-    else if (a === '--country' || a.startsWith('--country=')) {
-      const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[++i];
-      country = value ? normalizeCountry(value) : null;
-      if (!country)
-        return usage(io, `--country needs a country code or name (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`);
-    } else if (a.startsWith('-') && a !== '-') return usage(io, `unknown option ${a}`);
-    else files.push(a);
-  }
-  if (files.length !== 1) return usage(io, files.length ? 'give exactly one CSV file' : 'which CSV file? (use - for standard input)');
-  const file = files[0]!;
+/** The command line, `help`, or a UsageError. */
+function optionsOf(args: string[]): DedupeOptions | 'help' {
+  const { flags, positional } = parseArgs(args, ['json', 'country', 'help'], ['country']);
+  if (flags.has('help') || positional.includes('-h')) return 'help';
+  const unknown = positional.find((p) => p.startsWith('-') && p !== '-');
+  if (unknown) throw new UsageError(`unknown option ${unknown}`);
+  const named = flags.get('country');
+  const country = typeof named === 'string' ? normalizeCountry(named) : null;
+  if (typeof named === 'string' && !country) throw new UsageError(`--country needs a country code or name (got ${JSON.stringify(named)})`);
+  if (positional.length !== 1)
+    throw new UsageError(positional.length ? 'give exactly one CSV file' : 'which CSV file? (use - for standard input)');
+  return { file: positional[0]!, json: flags.has('json'), country };
+}
 
+export async function runDedupe(args: string[], io: CliIO): Promise<number> {
+  let options: DedupeOptions | 'help';
+  try {
+    options = optionsOf(args);
+  } catch (e) {
+    if (e instanceof UsageError) return usage(io, e.message);
+    throw e;
+  }
+  if (options === 'help') {
+    io.stdout.write(DEDUPE_HELP);
+    return 0;
+  }
+  const leads = await readLeads(options.file, io);
+  if (!leads) return 1;
+  const rows = dedupeLeads(leads, options.country);
+  if (options.json) for (const r of rows) io.stdout.write(JSON.stringify(r) + '\n');
+  else writeGroups(rows, leads, io);
+  return 0;
+}
+
+/** The leads of the CSV file (or standard input), with skipped rows reported; null when it cannot be read. */
+async function readLeads(file: string, io: CliIO): Promise<Leads | null> {
   let text: string;
   try {
-    text = file === '-' ? await readAll(io) : await (io.readFile ?? ((p: string) => readFile(p, 'utf8')))(file);
+    text = file === '-' ? await readStdin(io) : await readText(io, file);
   } catch (e) {
-    io.stderr.write(
-      `leadlens dedupe: cannot read ${file}: ${(e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e))}\n`,
-    );
-    return 1;
+    const why = (e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e));
+    io.stderr.write(`leadlens dedupe: cannot read ${file}: ${why}\n`);
+    return null;
   }
   let read: ReturnType<typeof readLeadsCsv>;
   try {
     read = readLeadsCsv(text);
   } catch (e) {
     io.stderr.write(`leadlens dedupe: ${file} is not a usable leads CSV: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
+    return null;
   }
   for (const err of read.errors) io.stderr.write(`leadlens dedupe: row ${err.row} skipped: ${err.message}\n`);
+  return read.leads;
+}
 
-  const rows = dedupeLeads(read.leads, country);
-  if (json) {
-    for (const r of rows) io.stdout.write(JSON.stringify(r) + '\n');
-    return 0;
-  }
-  const leadsByRow = new Map(read.leads.map((l) => [l.row, l.lead]));
+/** The human listing: a summary line, then each customer with its rows and what each row matched. */
+function writeGroups(rows: DedupeRow[], leads: Leads, io: CliIO): void {
+  const leadsByRow = new Map(leads.map((l) => [l.row, l.lead]));
   const groups = new Map<string, DedupeRow[]>();
   for (const r of rows) {
     const g = groups.get(r.customer);
@@ -133,7 +145,6 @@ export async function runDedupe(args: string[], io: DedupeIO): Promise<number> {
       io.stdout.write(`  row ${String(r.row).padStart(5)}  ${what}${why}\n`);
     }
   }
-  return 0;
 }
 
 function describe(lead: Lead | undefined): string {
@@ -144,15 +155,7 @@ function describe(lead: Lead | undefined): string {
   return parts.join(' ');
 }
 
-function usage(io: DedupeIO, message: string): number {
+function usage(io: CliIO, message: string): number {
   io.stderr.write(`leadlens dedupe: ${message}\n\n${DEDUPE_HELP}`);
   return 2;
-}
-
-async function readAll(io: DedupeIO): Promise<string> {
-  if (!io.stdin) throw new Error('no standard input');
-  const decoder = new TextDecoder();
-  let text = '';
-  for await (const chunk of io.stdin) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-  return text + decoder.decode();
 }

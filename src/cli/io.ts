@@ -27,6 +27,14 @@ export function writeText(io: CliIO, path: string, text: string): Promise<void> 
   return io.writeFile ? io.writeFile(path, text) : writeFile(path, text, 'utf8');
 }
 
+/** All of standard input as one text. */
+export async function readStdin(io: CliIO): Promise<string> {
+  const decoder = new TextDecoder();
+  let text = '';
+  for await (const chunk of io.stdin) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
+}
+
 /** Standard input line by line (without line ends), as it arrives. */
 export async function* stdinLines(io: CliIO): AsyncGenerator<string> {
   const decoder = new TextDecoder();

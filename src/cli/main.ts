@@ -30,26 +30,9 @@ async function version(): Promise<string> {
   }
 }
 
-type DedupeModule = { runDedupe?: (args: string[], io: CliIO) => Promise<number> };
-
-async function runDedupeCommand(args: string[], io: CliIO): Promise<number> {
-  // Imported lazily: the dedupe command lives in its own module (and pulls in the matcher).
-  const specifier = new URL('./dedupe.ts', import.meta.url).href;
-  let mod: DedupeModule;
-  try {
-    mod = (await import(/* @vite-ignore */ specifier)) as DedupeModule;
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    const missing = code === 'ERR_MODULE_NOT_FOUND' || /Cannot find module|Failed to load|does not exist/i.test(String(e));
-    if (!missing || !String(e).includes('dedupe')) throw e;
-    io.stderr.write('leadlens: the dedupe command is not available in this build (src/cli/dedupe.ts is missing)\n');
-    return 1;
-  }
-  if (typeof mod.runDedupe !== 'function') {
-    io.stderr.write('leadlens: the dedupe command is not available in this build (runDedupe is not exported)\n');
-    return 1;
-  }
-  return mod.runDedupe(args, io);
+/** dedupe is loaded when it is run: it brings the matcher and the name and phone tables, which decode and explain never need. */
+async function runDedupe(args: string[], io: CliIO): Promise<number> {
+  return (await import('./dedupe')).runDedupe(args, io);
 }
 
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
@@ -71,7 +54,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       case 'explain':
         return await runExplain(rest, io);
       case 'dedupe':
-        return await runDedupeCommand(rest, io);
+        return await runDedupe(rest, io);
       default:
         io.stderr.write(`leadlens: unknown command "${command}"; try leadlens --help\n`);
         return 2;

@@ -14,6 +14,7 @@ function run(args: string[], files: Record<string, string> = { 'leads.csv': CSV 
   let out = '';
   let err = '';
   const io = {
+    stdin: (async function* () {})(),
     stdout: { write: (s: string) => (out += s) },
     stderr: { write: (s: string) => (err += s) },
     readFile: async (p: string) => {
@@ -76,5 +77,12 @@ describe('leadlens dedupe', () => {
       err: expect.stringContaining('not a usable leads CSV'),
     });
     expect(await run(['leads.csv', '--country', 'Narnia'])).toMatchObject({ code: 2 });
+  });
+
+  it('reads its options through the shared argv reader: -h, --country=CC, single-dash unknowns', async () => {
+    expect(await run(['-h'])).toMatchObject({ code: 0, out: expect.stringContaining('leadlens dedupe FILE.csv') });
+    expect(await run(['leads.csv', '--json', '--country=RU'])).toMatchObject({ code: 0, err: '' });
+    expect(await run(['leads.csv', '-x'])).toMatchObject({ code: 2, err: expect.stringContaining('unknown option -x') });
+    expect(await run(['leads.csv', '--country'])).toMatchObject({ code: 2, err: expect.stringContaining('--country needs a value') });
   });
 });
