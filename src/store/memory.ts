@@ -12,6 +12,7 @@ import { findMatches, ingestLeads, prepareLeads } from './ingest';
 import { csvSightings, exportCsv, exportJson, importCounts, importDocument, parseExportJson } from './portability';
 import { SETTINGS_KEY } from './records';
 import { DEFAULT_DB_NAME, openDatabase, type LeadDatabase } from './schema';
+import { clearTeamChecks, dropTeamChecksBefore, recordTeamChecks, type TeamCheckRow, teamChecksFor } from './team-cache';
 import { LEAD_STORES, type AnyTx, type RwTx, type StoreCtx } from './tx';
 import {
   DEFAULT_SETTINGS,
@@ -27,6 +28,7 @@ import {
 export { StoreError } from './errors';
 export type { StoreErrorCode } from './errors';
 export type { ImportResult } from './types';
+export type { TeamCheckRow } from './team-cache';
 
 export interface MemoryOptions {
   /** Database name (tests and benchmarks use their own). */
@@ -55,10 +57,22 @@ export interface LeadMemory {
   takeProblems(): StoreError[];
   /** How much the memory holds: customers and leads (sightings), counted without reading them. */
   stats(): Promise<{ customers: number; leads: number }>;
+  /** The team check's session cache (team-cache.ts): rows of these customer keys. */
+  teamChecks(customerKeys: readonly string[]): Promise<TeamCheckRow[]>;
+  /** Stores what a team check settled (each key and table replaced as a whole). */
+  recordTeamChecks(rows: readonly TeamCheckRow[]): Promise<void>;
+  /** Empties the team check's cache; with `before`, only rows checked earlier than that. */
+  clearTeamChecks(before?: Date): Promise<number | undefined>;
   close(): void;
 }
 
 const DAY_MS = 86_400_000;
+
+/** The team-check switches as booleans, whatever was stored or sent (anything but `true` is off). */
+function teamCheckOf(v: unknown): Settings['teamCheck'] {
+  const o = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
+  return { dynamics: o.dynamics === true, salesforce: o.salesforce === true };
+}
 
 export async function openMemory(opts: MemoryOptions = {}): Promise<LeadMemory> {
   const memory = new IdbLeadMemory(opts);
@@ -167,10 +181,13 @@ class IdbLeadMemory implements LeadMemory {
 
   async forgetCustomer(customerId: string): Promise<void> {
     await this.write((tx) => deleteCustomer(tx, customerId));
+    // The team cache is keyed by customer keys, not customers: forgetting anyone forgets every CRM answer.
+    await this.clearTeamChecks();
   }
 
   async forgetAll(): Promise<void> {
     await this.write(forgetAll);
+    await this.clearTeamChecks();
   }
 
   async purge(now?: Date): Promise<number> {
@@ -199,7 +216,11 @@ class IdbLeadMemory implements LeadMemory {
   async importJson(text: string): Promise<ImportResult> {
     const doc = parseExportJson(text);
     const result = await this.write((tx) => importDocument(tx, doc, this.ctx));
-    if (doc.settings) await this.setSettings(doc.settings);
+    // Asking the CRM is turned on by the rep in the options, never by a file.
+    if (doc.settings) {
+      const { teamCheck: _asked, ...settings } = doc.settings;
+      await this.setSettings(settings);
+    }
     return result;
   }
 
@@ -208,16 +229,37 @@ class IdbLeadMemory implements LeadMemory {
     return importCounts(await this.ingest(inputs));
   }
 
+  async teamChecks(customerKeys: readonly string[]): Promise<TeamCheckRow[]> {
+    return teamChecksFor(await this.db(), customerKeys);
+  }
+
+  async recordTeamChecks(rows: readonly TeamCheckRow[]): Promise<void> {
+    try {
+      await recordTeamChecks(await this.db(), rows);
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
+  async clearTeamChecks(before?: Date): Promise<number | undefined> {
+    const db = await this.db();
+    if (before) return dropTeamChecksBefore(db, before.toISOString());
+    await clearTeamChecks(db);
+    return undefined;
+  }
+
   async getSettings(): Promise<Settings> {
     if (this.settingsCache) return this.settingsCache;
     const db = await this.db();
     const stored = await db.get('settings', SETTINGS_KEY);
-    this.settingsCache = { ...DEFAULT_SETTINGS, ...(stored ?? {}) };
+    const merged = { ...DEFAULT_SETTINGS, ...(stored ?? {}) };
+    this.settingsCache = { ...merged, teamCheck: teamCheckOf(merged.teamCheck) };
     return this.settingsCache;
   }
 
   async setSettings(change: Partial<Settings>): Promise<Settings> {
-    const next = { ...(await this.getSettings()), ...change };
+    const current = await this.getSettings();
+    const next = { ...current, ...change, teamCheck: teamCheckOf({ ...current.teamCheck, ...change.teamCheck }) };
     if (!(next.retentionDays > 0)) throw new StoreError('invalid', 'The retention period must be a positive number of days.');
     const db = await this.db();
     try {

@@ -208,5 +208,6 @@ export function settingsProblem(v: unknown): string | null {
     return 'retentionDays must be a positive number';
   if (v.defaultCountry !== undefined && !isStrOrNull(v.defaultCountry)) return 'defaultCountry must be a string or null';
   if (v.lang !== undefined && !['auto', 'en', 'ru'].includes(v.lang as string)) return 'lang must be auto, en or ru';
+  if (v.teamCheck !== undefined && !isObj(v.teamCheck)) return 'teamCheck must be an object';
   return null;
 }

@@ -4,8 +4,9 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import { companyKeys } from '../core/match';
 import { StoreError, toStoreError } from './errors';
 import type { Settings, StoredCustomer, StoredDecision, StoredSighting } from './records';
+import type { TeamCheckRow } from './team-cache';
 
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 export const DEFAULT_DB_NAME = 'leadlens-memory';
 
 export interface LeadDb extends DBSchema {
@@ -38,6 +39,12 @@ export interface LeadDb extends DBSchema {
   settings: {
     key: string;
     value: Settings;
+  };
+  /** v3: the team check's session cache (team-cache.ts), keyed [customerKey, table, recordId]. */
+  teamChecks: {
+    key: [string, string, string];
+    value: TeamCheckRow;
+    indexes: { customerKey: string; checkedAt: string };
   };
 }
 
@@ -78,6 +85,12 @@ export async function upgrade(db: LeadDatabase, oldVersion: number, newVersion: 
       if (!c || typeof c !== 'object') continue;
       await cursor.update({ ...c, orgKeys: [...(orgKeys.get(c.id) ?? [])] });
     }
+  }
+  if (oldVersion < 3 && newVersion >= 3) {
+    // v3: the team check's session cache, a store of its own; no existing record changes.
+    const teamChecks = db.createObjectStore('teamChecks', { keyPath: ['customerKey', 'table', 'recordId'] });
+    teamChecks.createIndex('customerKey', 'customerKey');
+    teamChecks.createIndex('checkedAt', 'checkedAt');
   }
 }
 

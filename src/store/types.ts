@@ -100,6 +100,21 @@ export interface Settings {
   /** Default country for phone numbers without a country code (ISO alpha-2), or null. */
   defaultCountry: string | null;
   lang: 'auto' | 'en' | 'ru';
+  /**
+   * The team check: ask the CRM itself (with the rep's own session) whether a customer is already there.
+   * Off until the rep turns it on in the options, per CRM; Salesforce also needs permissions granted then.
+   */
+  teamCheck: TeamCheckSettings;
 }
 
-export const DEFAULT_SETTINGS: Settings = { retentionDays: 365, defaultCountry: null, lang: 'auto' };
+export interface TeamCheckSettings {
+  dynamics: boolean;
+  salesforce: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  retentionDays: 365,
+  defaultCountry: null,
+  lang: 'auto',
+  teamCheck: { dynamics: false, salesforce: false },
+};

@@ -168,7 +168,12 @@ describe('forgetting and retention', () => {
 describe('settings', () => {
   it('defaults to a year of retention and remembers changes', async () => {
     const m = await open();
-    expect(await m.getSettings()).toEqual({ retentionDays: 365, defaultCountry: null, lang: 'auto' });
+    expect(await m.getSettings()).toEqual({
+      retentionDays: 365,
+      defaultCountry: null,
+      lang: 'auto',
+      teamCheck: { dynamics: false, salesforce: false },
+    });
     await m.setSettings({ retentionDays: 90, lang: 'ru' });
     m.close();
     const again = await open();

@@ -51,7 +51,12 @@ describe('schema upgrade', () => {
     expect(doc.customers).toHaveLength(before.customers);
     expect(doc.sightings).toHaveLength(before.sightings);
     expect(doc.decisions).toHaveLength(1);
-    expect(doc.settings).toEqual({ retentionDays: 200, defaultCountry: 'RU', lang: 'ru' });
+    expect(doc.settings).toEqual({
+      retentionDays: 200,
+      defaultCountry: 'RU',
+      lang: 'ru',
+      teamCheck: { dynamics: false, salesforce: false },
+    });
     // The v2 company keys were filled in from the sightings: colleagues work on old data.
     const view = await m.customerView('cust-0');
     expect(view!.colleagues.map((c) => c.customerId)).toEqual(['cust-1']);
