@@ -1,10 +1,12 @@
 // A content script's report of the leads on its page: the marketplace leads go into the lead memory,
 // and the tab's view gets every lead with its verdict. A page reports all its leads on every change
 // (a scrolled grid, an edited field), so leads the tab already stored, unchanged and on the same URL,
-// keep their verdict instead of being ingested again.
+// keep their verdict instead of being ingested again. The reply goes out as soon as the verdicts are
+// known; the tab's view is written after it.
+import { dequal } from 'dequal/lite';
 import { decodeLeadSource } from '../core/leadsource';
 import type { Message, PageLead, Reply } from '../messaging/messages';
-import type { TabLead } from '../messaging/tab-view';
+import type { TabLead, TabLeads } from '../messaging/tab-view';
 import type { SightingInput } from '../store/types';
 import { describeError, type MemoryPort } from './memory-port';
 import { purgeIfDue } from './retention';
@@ -18,14 +20,13 @@ function redecode(lead: PageLead): PageLead {
   return { ...lead, lead: { ...lead.lead, leadSource: raw === null ? null : decodeLeadSource(raw) } };
 }
 
-/** The same lead as before: same record, same fields, same LeadSource text. */
+/**
+ * The same lead as before: same record, same fields, same LeadSource text. Compared value by value,
+ * never as JSON text: storage.session hands objects back with their keys sorted, so the stored lead
+ * and the page's never serialise alike.
+ */
 export function sameLead(before: PageLead, now: PageLead): boolean {
-  return (
-    before.crm === now.crm &&
-    before.recordId === now.recordId &&
-    before.recordUrl === now.recordUrl &&
-    JSON.stringify(before.lead) === JSON.stringify(now.lead)
-  );
+  return before.crm === now.crm && before.recordId === now.recordId && before.recordUrl === now.recordUrl && dequal(before.lead, now.lead);
 }
 
 export async function ingestPage(
@@ -52,14 +53,13 @@ export async function ingestPage(
     return true;
   });
   const error = await ingestFresh(fresh, statuses, memory, now);
-  await updateTab(tabId, (tab) => {
-    const sameUrl = tab.url === url;
+  keepLatest(await readTab(tabId), url, leads, reused, statuses);
+  const reply = { ...statuses };
+  // Written after the reply: the page's badges need only the verdicts.
+  void updateTab(tabId, (tab) => {
+    keepLatest(tab, url, leads, reused, statuses);
     const before = new Map(tab.leads.map((l) => [l.key, l]));
     const listed: TabLead[] = leads.map((l) => {
-      // A verdict reused from the tab may have changed since it was read (the rep confirmed or
-      // rejected a match, or forgot the customer, meanwhile): take the tab's version as it is now.
-      const latest = before.get(l.key);
-      if (reused.has(l.key) && sameUrl && latest && sameLead(latest, l)) statuses[l.key] = latest.result;
       const result = statuses[l.key] ?? null;
       return { ...l, result, duplicate: result?.match.status ?? 'new', firstSeen: before.get(l.key)?.firstSeen ?? now.toISOString() };
     });
@@ -67,12 +67,25 @@ export async function ingestPage(
       ...tab,
       url,
       leads: listed,
-      focusKey: sameUrl ? tab.focusKey : null,
+      focusKey: tab.url === url ? tab.focusKey : null,
       memoryError: error ?? null,
       skippedRows: message.skippedRows ?? 0,
     };
-  });
-  return error ? { statuses, error } : { statuses };
+  }).catch(() => undefined);
+  return error ? { statuses: reply, error } : { statuses: reply };
+}
+
+/**
+ * A verdict reused from the tab may have changed since it was read (the rep confirmed or rejected a
+ * match, or forgot the customer, meanwhile): the tab's version as it is now wins.
+ */
+function keepLatest(tab: TabLeads | null, url: string, leads: PageLead[], reused: ReadonlySet<string>, statuses: Statuses): void {
+  if (!tab || tab.url !== url || !reused.size) return;
+  const byKey = new Map(tab.leads.map((l) => [l.key, l]));
+  for (const l of leads) {
+    const then = byKey.get(l.key);
+    if (reused.has(l.key) && then && sameLead(then, l)) statuses[l.key] = then.result;
+  }
 }
 
 /** Stores the new or changed leads and fills in their verdicts; returns what went wrong, if anything. */

@@ -10,23 +10,35 @@ export function emptyTab(tabId: number): TabLeads {
   return { tabId, url: '', updatedAt: new Date().toISOString(), leads: [], selections: [], focusKey: null };
 }
 
+// Updates for one tab are chained so two quick messages never overwrite each other's changes.
+const queues = new Map<number, Promise<unknown>>();
+// The views this worker wrote, so a page's next report does not read its whole view back from
+// storage.session; a restarted worker starts empty and reads storage once per tab.
+const written = new Map<number, TabLeads>();
+
+/** A tab's view once every update queued for it so far is written (read-only: change it through updateTab). */
 export async function readTab(tabId: number): Promise<TabLeads | null> {
+  await queues.get(tabId)?.catch(() => undefined);
+  return stored(tabId);
+}
+
+async function stored(tabId: number): Promise<TabLeads | null> {
+  const mine = written.get(tabId);
+  if (mine) return mine;
   const key = tabKey(tabId);
   const got = await browser.storage.session.get(key);
   return (got[key] as TabLeads | undefined) ?? null;
 }
-
-// Updates for one tab are chained so two quick messages never overwrite each other's changes.
-const queues = new Map<number, Promise<unknown>>();
 
 export function updateTab(tabId: number, change: (tab: TabLeads) => TabLeads): Promise<TabLeads> {
   const previous = queues.get(tabId) ?? Promise.resolve();
   const next = previous
     .catch(() => undefined)
     .then(async () => {
-      const updated = change((await readTab(tabId)) ?? emptyTab(tabId));
+      const updated = change((await stored(tabId)) ?? emptyTab(tabId));
       updated.selections = updated.selections.slice(0, MAX_SELECTIONS);
       updated.updatedAt = new Date().toISOString();
+      written.set(tabId, updated);
       await browser.storage.session.set({ [tabKey(tabId)]: updated });
       return updated;
     });
@@ -47,6 +59,7 @@ export async function updateAllTabs(change: (tab: TabLeads) => TabLeads): Promis
 }
 
 export async function dropTab(tabId: number): Promise<void> {
+  written.delete(tabId);
   await browser.storage.session.remove(tabKey(tabId));
 }
 

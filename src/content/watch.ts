@@ -51,6 +51,7 @@ export function watchPage(win: Window, onChange: (reason: ChangeReason) => void,
   const doc = win.document;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let firstAt = 0;
+  let dueAt = 0;
   let reason: ChangeReason = 'mutation';
   let stopped = false;
 
@@ -59,13 +60,19 @@ export function watchPage(win: Window, onChange: (reason: ChangeReason) => void,
     firstAt = 0;
     if (!stopped) onChange(reason);
   };
+  // Each change moves the call to `debounceMs` after it, but never past `maxWaitMs` after the first
+  // change. A timer already due no later than that is left alone: re-arming it on every change would
+  // let a page that mutates in back-to-back tasks cancel the overdue call for ever.
   const schedule = (why: ChangeReason): void => {
     if (stopped) return;
     if (why === 'navigation' || reason !== 'navigation') reason = why;
     const now = Date.now();
-    if (!firstAt) firstAt = now;
+    if (!timer) firstAt = now;
+    const due = Math.min(now + debounceMs, firstAt + maxWaitMs);
+    if (timer && due <= dueAt) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(fire, now - firstAt >= maxWaitMs ? 0 : debounceMs);
+    dueAt = due;
+    timer = setTimeout(fire, due - now);
   };
 
   const observer = new MutationObserver((records: MutationRecord[]) => {

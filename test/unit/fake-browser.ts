@@ -1,11 +1,20 @@
 // A small stand-in for the extension APIs LeadLens uses, for unit tests.
+
+/** A copy with every object's keys sorted, as Chromium's storage.session hands values back. */
+export function sortedKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(sortedKeys) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(entries.map(([k, v]) => [k, sortedKeys(v)])) as T;
+}
+
 export function fakeBrowser() {
   const session = new Map<string, unknown>();
   const listeners: Array<(changes: Record<string, { newValue?: unknown }>) => void> = [];
   const area = {
     async get(key: string | string[] | null) {
       const keys = key === null ? [...session.keys()] : Array.isArray(key) ? key : [key];
-      return Object.fromEntries(keys.filter((k) => session.has(k)).map((k) => [k, structuredClone(session.get(k))]));
+      return Object.fromEntries(keys.filter((k) => session.has(k)).map((k) => [k, sortedKeys(structuredClone(session.get(k)))]));
     },
     async set(items: Record<string, unknown>) {
       for (const [k, v] of Object.entries(items)) session.set(k, structuredClone(v));

@@ -1,0 +1,114 @@
+// The worker's unchanged-lead check and its reply order: a page that reports the same leads again is
+// answered from the tab's view, also after storage.session handed the view back with sorted keys.
+import { vi } from 'vitest';
+import type { MemoryPort } from '../../../src/background/memory-port';
+import type { PageLead } from '../../../src/messaging/messages';
+import type { IngestResult, SightingInput } from '../../../src/store/types';
+import { DEFAULT_SETTINGS } from '../../../src/store/types';
+import { fakeBrowser, sortedKeys } from '../fake-browser';
+
+const fake = fakeBrowser();
+vi.mock('../../../src/platform/browser', () => ({ browser: fake.browser, t: (k: string) => k, uiLang: () => 'en', send: vi.fn() }));
+
+const result = (i: number): IngestResult => ({
+  sightingId: `s${i}`,
+  customerId: `c${i}`,
+  stageAdvanced: false,
+  seenBefore: false,
+  match: { status: 'new', fields: [], score: 0, matchedSightingId: null, candidateCustomerId: null, decision: null },
+});
+
+function memory(): MemoryPort & { ingested: SightingInput[] } {
+  const ingested: SightingInput[] = [];
+  const none = async () => undefined;
+  return {
+    ingested,
+    ingest: async (inputs) => {
+      ingested.push(...inputs);
+      return inputs.map((_, i) => result(ingested.length + i));
+    },
+    customerView: async () => null,
+    decide: none,
+    forgetCustomer: none,
+    forgetAll: none,
+    purge: async () => 0,
+    exportJson: async () => '{}',
+    exportCsv: async () => '',
+    importJson: async () => ({ imported: 0, skipped: 0 }),
+    importCsv: async () => ({ imported: 0, skipped: 0 }),
+    getSettings: async () => DEFAULT_SETTINGS,
+    setSettings: async () => DEFAULT_SETTINGS,
+    takeProblems: () => [],
+    stats: async () => ({ customers: 0, leads: 0 }),
+  };
+}
+
+// Keys deliberately out of alphabetical order, as a content script builds them.
+const lead = (key: string, email: string): PageLead => ({
+  key,
+  crm: 'dynamics',
+  view: 'list',
+  recordId: `r-${key}`,
+  recordUrl: null,
+  lead: {
+    leadSource: { input: 'AppSource-PLT|contoso.crm', ok: true } as never,
+    customer: { lastName: 'Zed', email, company: 'Contoso' },
+    createdAt: '2026-11-20T10:00:00.000Z',
+  },
+});
+
+describe('page leads in the service worker', () => {
+  it('sees a lead as unchanged whatever order its keys come back in', async () => {
+    const { sameLead } = await import('../../../src/background/page-leads');
+    const a = lead('k1', 'a@contoso.com');
+    expect(sameLead(sortedKeys(a), a)).toBe(true);
+    expect(sameLead(sortedKeys(a), lead('k1', 'b@contoso.com'))).toBe(false);
+  });
+
+  it('does not ingest an unchanged report again after the worker restarted (the view read from storage.session)', async () => {
+    const m = memory();
+    const deps = { memory: async () => m, openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
+    const from = { tab: { id: 71 } };
+    const leads = [lead('a', 'a@contoso.com'), lead('b', 'b@contoso.com')];
+    const first = await import('../../../src/background/router');
+    await first.handleMessage({ type: 'page-leads', url: 'https://x/list', leads }, from, deps);
+    expect(m.ingested).toHaveLength(2);
+    await (await import('../../../src/background/tab-state')).readTab(71); // the view is written
+    // A new worker: nothing cached in memory, the view comes back from storage.session with sorted keys.
+    vi.resetModules();
+    const restarted = await import('../../../src/background/router');
+    const again = (await restarted.handleMessage({ type: 'page-leads', url: 'https://x/list', leads }, from, deps)) as {
+      statuses: Record<string, IngestResult>;
+    };
+    expect(m.ingested).toHaveLength(2);
+    expect(Object.keys(again.statuses).sort()).toEqual(['a', 'b']);
+  });
+
+  it('replies before the tab view is written, and the view follows', async () => {
+    const m = memory();
+    const deps = { memory: async () => m, openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
+    const { handleMessage } = await import('../../../src/background/router');
+    const { readTab } = await import('../../../src/background/tab-state');
+    let sets = 0;
+    const set = fake.browser.storage.session.set;
+    fake.browser.storage.session.set = async (items) => {
+      sets++;
+      return set(items);
+    };
+    try {
+      const reply = (await handleMessage(
+        { type: 'page-leads', url: 'https://x/2', leads: [lead('c', 'c@contoso.com')] },
+        { tab: { id: 72 } },
+        deps,
+      )) as {
+        statuses: Record<string, IngestResult>;
+      };
+      expect(reply.statuses.c?.match.status).toBe('new');
+      expect(sets).toBe(0);
+      expect((await readTab(72))?.leads.map((l) => l.key)).toEqual(['c']);
+      expect(sets).toBe(1);
+    } finally {
+      fake.browser.storage.session.set = set;
+    }
+  });
+});
