@@ -2,6 +2,7 @@
 // nothing that matters lives only in memory, since the worker is stopped when idle. Every browser API
 // is reached through src/platform/.
 import { browser, onMessage, t, uiLang } from '../platform/browser';
+import { listCrmAddresses } from '../platform/crm-addresses';
 import { openSidePanel } from '../platform/side-panel';
 import { openMemory } from '../store/memory';
 import type { MemoryPort } from './memory-port';
@@ -29,7 +30,13 @@ async function localeMessages(lang: 'en' | 'ru'): Promise<Record<string, string>
   return Object.fromEntries(Object.entries(catalog).map(([key, entry]) => [key, entry.message]));
 }
 
-const deps: RouterDeps = { memory: getMemory, openSidePanel, extensionOrigin: browser.runtime.getURL(''), localeMessages };
+const deps: RouterDeps = {
+  memory: getMemory,
+  openSidePanel,
+  extensionOrigin: browser.runtime.getURL(''),
+  localeMessages,
+  crmAddresses: listCrmAddresses,
+};
 
 browser.runtime.onInstalled.addListener(() => {
   void browser.contextMenus.removeAll().then(() => {

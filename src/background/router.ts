@@ -1,7 +1,11 @@
 // Answers every message the extension's pages and content scripts send. Validation happens first;
-// privileged requests (export, import, forget, settings) are only taken from LeadLens's own pages.
+// privileged requests (export, import, forget, settings) are only taken from LeadLens's own pages, and
+// the content scripts' types only from a tab whose page is on a CRM host (as the browser reports the
+// sender's URL: the URL inside a message is the page's word and not trusted).
 // Each message type has one handler in a typed table: a missing handler, or a reply that does not
 // match Replies in messaging/messages.ts, does not compile.
+import { safeRecordUrl } from '../core/bounds';
+import { crmHostAccepted } from '../crm/hosts';
 import type { Message, Reply } from '../messaging/messages';
 import { parseMessage } from '../messaging/validate';
 import { DEFAULT_SETTINGS } from '../store/types';
@@ -12,8 +16,10 @@ import { applyDecision, dropResults, updateAllTabs, updateTab } from './tab-stat
 export interface Sender {
   /** Set for content scripts: the tab the message came from. */
   tab?: { id?: number; windowId?: number };
-  /** The sending document's URL. */
+  /** The sending document's URL (the frame's, for a content script in a frame), as the browser reports it. */
   url?: string;
+  /** The sending frame (0 for the top frame). */
+  frameId?: number;
   id?: string;
 }
 
@@ -25,6 +31,8 @@ export interface RouterDeps {
   extensionOrigin: string;
   /** The messages.json of a language, as message key → text (the worker reads its own _locales). */
   localeMessages?: (lang: 'en' | 'ru') => Promise<Record<string, string>>;
+  /** The CRM addresses the rep added (host names); content-script messages from them are accepted too. */
+  crmAddresses?: () => Promise<string[]>;
   now?: () => Date;
 }
 
@@ -34,6 +42,8 @@ interface Ctx {
   now: Date;
   /** The sending tab: always set for the types in FROM_CONTENT (checked before routing). */
   tabId: number | undefined;
+  /** For the types in FROM_CONTENT: the sending page's URL as the browser reports it (a CRM page). */
+  pageUrl: URL | undefined;
 }
 
 type Handlers = { [T in Message['type']]: (message: Extract<Message, { type: T }>, ctx: Ctx) => Promise<Reply<T>> };
@@ -60,8 +70,30 @@ function isExtensionPage(sender: Sender, deps: RouterDeps): boolean {
   return typeof sender.url === 'string' && sender.url.startsWith(deps.extensionOrigin);
 }
 
+/** The CRM addresses last read (deps.crmAddresses), so a badge click from such a page stays synchronous. */
+let knownAddresses: readonly string[] = [];
+
+/**
+ * The sending page's URL when it is a CRM page LeadLens reads (a known CRM host or an address the rep added),
+ * else null. Only the browser's own `sender.url` counts. A known CRM host is checked without waiting, and so
+ * is a badge click from an address read before (opening the side panel needs the click's gesture); anything
+ * else waits for a fresh list of the rep's addresses, so a removed address stops counting at once.
+ */
+function crmPageNow(sender: Sender, type: Message['type']): URL | null {
+  if (typeof sender.url !== 'string') return null;
+  const accepted = crmHostAccepted(sender.url) || (type === 'focus-lead' && crmHostAccepted(sender.url, knownAddresses));
+  return accepted ? new URL(sender.url) : null;
+}
+
+async function crmPageFresh(sender: Sender, deps: RouterDeps): Promise<URL | null> {
+  if (!deps.crmAddresses || typeof sender.url !== 'string') return null;
+  knownAddresses = await deps.crmAddresses().catch(() => knownAddresses);
+  return crmHostAccepted(sender.url, knownAddresses) ? new URL(sender.url) : null;
+}
+
 export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDeps): Promise<Reply<Message['type']> | Refusal> {
-  const message = parseMessage(raw);
+  const now = (deps.now ?? (() => new Date()))();
+  const message = parseMessage(raw, now);
   if (!message) return { error: 'LeadLens ignored a malformed message.' };
   const fromContent = FROM_CONTENT.has(message.type);
   if (!fromContent && !isExtensionPage(sender, deps)) {
@@ -71,7 +103,9 @@ export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDe
   if (fromContent && typeof tabId !== 'number') {
     return { error: `"${message.type}" must come from a tab.` };
   }
-  const ctx: Ctx = { deps, now: (deps.now ?? (() => new Date()))(), tabId };
+  const pageUrl = fromContent ? (crmPageNow(sender, message.type) ?? (await crmPageFresh(sender, deps))) : null;
+  if (fromContent && !pageUrl) return { error: `"${message.type}" is only accepted from CRM pages.` };
+  const ctx: Ctx = { deps, now, tabId, pageUrl: pageUrl ?? undefined };
   // The table pairs each type with its handler; TypeScript cannot follow that pairing through a
   // union-typed `message`, so the lookup is widened here, once.
   const handler = handlers[message.type] as (message: Message, ctx: Ctx) => Promise<Reply<Message['type']>>;
@@ -79,7 +113,7 @@ export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDe
 }
 
 const handlers: Handlers = {
-  'page-leads': (message, { deps, tabId, now }) => ingestPage(message, tabId!, deps.memory, now),
+  'page-leads': (message, { deps, tabId, now, pageUrl }) => ingestPage(fromPage(message, pageUrl!), tabId!, deps.memory, now),
 
   'focus-lead': async (message, { deps, tabId }) => {
     // Open first, while the click's user gesture is still alive; record the focus afterwards.
@@ -130,7 +164,9 @@ const handlers: Handlers = {
     }),
 
   import: (message, { deps }) =>
-    withMemory(deps, (m) => (message.format === 'json' ? m.importJson(message.text) : m.importCsv(message.text))),
+    withMemory(deps, (m) =>
+      message.format === 'json' ? m.importJson(message.text, { withSettings: message.withSettings === true }) : m.importCsv(message.text),
+    ),
 
   'get-stats': (_message, { deps }) =>
     withMemory(deps, async (m) => {
@@ -149,6 +185,24 @@ const handlers: Handlers = {
       return saved;
     }),
 };
+
+type PageLeads = Extract<Message, { type: 'page-leads' }>;
+
+/**
+ * A page's report as far as the browser vouches for it: the page's URL is the sender's, unless the message
+ * names another address of the same origin (a single-page app that moved on); a record link is kept only when
+ * it is https on the very host of the reporting page.
+ */
+export function fromPage(message: PageLeads, page: URL): PageLeads {
+  let url = page.href;
+  try {
+    if (new URL(message.url).origin === page.origin) url = message.url;
+  } catch {
+    // not a URL: the sender's stands
+  }
+  const leads = message.leads.map((l) => ({ ...l, recordUrl: safeRecordUrl(l.recordUrl, page.hostname) }));
+  return { ...message, url, leads };
+}
 
 /** Runs a store operation; a failure becomes the fallback value when there is one, else a StoreFailure reply. */
 function withMemory<T>(deps: RouterDeps, op: (m: MemoryPort) => Promise<T>, fallback: T): Promise<T>;

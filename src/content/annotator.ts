@@ -196,7 +196,8 @@ export class Annotator {
     const activate = (ev: Event): void => {
       ev.preventDefault();
       ev.stopPropagation();
-      this.opts.onActivate(key);
+      // Only the rep's own click or key press: a page script's synthetic event must not open the side panel.
+      if (ev.isTrusted) this.opts.onActivate(key);
     };
     chip.addEventListener('click', activate);
     chip.addEventListener('keydown', (ev) => {

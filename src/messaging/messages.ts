@@ -27,7 +27,8 @@ export type Message =
   | { type: 'forget-customer'; customerId: string }
   | { type: 'forget-all' }
   | { type: 'export'; format: 'json' | 'csv' }
-  | { type: 'import'; format: 'json' | 'csv'; text: string }
+  /** `withSettings`: the rep ticked "also import settings"; without it a file never changes them. */
+  | { type: 'import'; format: 'json' | 'csv'; text: string; withSettings?: boolean }
   | { type: 'get-settings' }
   | { type: 'get-stats' }
   | { type: 'set-settings'; settings: Partial<Settings> };

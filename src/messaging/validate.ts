@@ -1,79 +1,113 @@
-// Checks that an incoming message has the shape its type promises. Content scripts run next to
-// hostile pages, so whatever they send is treated as untrusted input: unknown types, wrong field
-// types and oversized payloads are refused instead of being half-processed.
+// Checks that an incoming message has the shape its type promises, field by field: every field has a type, a
+// length bound and, where it has one, an allowed set (core/bounds.ts holds the limits, shared with the import).
+// Content scripts run next to hostile pages, so whatever they send is untrusted: unknown types, unknown fields
+// in a lead, wrong types, oversized text, dates that do not parse or lie outside 1990…now+2 days, duplicate
+// badge keys are all refused as a whole, never half-processed. A valid message comes back as a fresh copy
+// holding only the fields LeadLens reads. Where a page lead's record link may point is the router's business
+// (it knows the sending page's host, see background/router.ts).
+import {
+  BOUNDS,
+  boundedDate,
+  boundedString,
+  cleanCustomer,
+  customerFieldsProblem,
+  isObject,
+  optionalString,
+  PAGE_CRMS,
+} from '../core/bounds';
+import type { CrmId, DecodedLeadSource, Lead } from '../core/types';
+import { settingsChangeProblem } from '../store/settings';
 import type { Message, PageLead } from './messages';
 
-const MAX_LEADS_PER_PAGE = 2000;
-const MAX_TEXT = 1_000_000;
+/** The largest import text one message may carry (a bigger file arrives in parts, see store/portability.ts). */
+export const MAX_IMPORT_TEXT = 16_000_000;
 
-type Shape = Record<string, 'string' | 'number' | 'object' | 'array' | 'format' | 'decision' | 'optional-object'>;
+type Check = (v: unknown, now: Date) => boolean;
 
-const SHAPES: Record<Message['type'], Shape> = {
-  'page-leads': { url: 'string', leads: 'array' },
-  'focus-lead': { key: 'string' },
+const id = (v: unknown) => boundedString(v, BOUNDS.id) && v.length > 0;
+const format = (v: unknown) => v === 'json' || v === 'csv';
+
+/** Each type's fields and their checks; a field not listed here is ignored and not copied. */
+const SHAPES: Record<Message['type'], Record<string, Check>> = {
+  'page-leads': {
+    url: (v) => boundedString(v, BOUNDS.url),
+    leads: (v, now) => Array.isArray(v) && v.length <= BOUNDS.leadsPerPage && v.every((l) => pageLeadProblem(l, now) === null),
+    skippedRows: (v) => v === undefined || (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= BOUNDS.rowsSkipped),
+  },
+  'focus-lead': { key: (v) => boundedString(v, BOUNDS.leadKey) && v.length > 0 },
   'get-locale': {},
-  'get-customer': { customerId: 'string' },
-  'decide-match': { sightingId: 'string', decision: 'decision' },
-  'forget-customer': { customerId: 'string' },
+  'get-customer': { customerId: id },
+  'decide-match': { sightingId: id, decision: (v) => v === 'confirmed' || v === 'rejected' },
+  'forget-customer': { customerId: id },
   'forget-all': {},
-  export: { format: 'format' },
-  import: { format: 'format', text: 'string' },
+  export: { format },
+  import: {
+    format,
+    text: (v) => boundedString(v, MAX_IMPORT_TEXT),
+    withSettings: (v) => v === undefined || typeof v === 'boolean',
+  },
   'get-settings': {},
   'get-stats': {},
-  'set-settings': { settings: 'object' },
+  'set-settings': { settings: (v) => settingsChangeProblem(v) === null },
 };
 
-function fits(value: unknown, kind: Shape[string]): boolean {
-  switch (kind) {
-    case 'string':
-      return typeof value === 'string' && value.length <= MAX_TEXT * 20;
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'object':
-      return typeof value === 'object' && value !== null && !Array.isArray(value);
-    case 'optional-object':
-      return value === undefined || (typeof value === 'object' && value !== null);
-    case 'array':
-      return Array.isArray(value);
-    case 'format':
-      return value === 'json' || value === 'csv';
-    case 'decision':
-      return value === 'confirmed' || value === 'rejected';
-  }
+/** Why a page lead is refused, or null when every field keeps its type, bound and allowed set. */
+export function pageLeadProblem(value: unknown, now: Date = new Date()): string | null {
+  if (!isObject(value)) return 'a lead must be an object';
+  if (!boundedString(value.key, BOUNDS.leadKey) || !value.key) return 'key must be text';
+  if (!PAGE_CRMS.has(value.crm as CrmId)) return 'crm is not one a page can report';
+  if (value.view !== 'record' && value.view !== 'list') return 'view must be record or list';
+  if (!optionalString(value.recordId, BOUNDS.recordId)) return `recordId must be at most ${BOUNDS.recordId} characters`;
+  if (!optionalString(value.recordUrl, BOUNDS.url)) return `recordUrl must be at most ${BOUNDS.url} characters`;
+  const lead = value.lead;
+  if (!isObject(lead)) return 'lead must be an object';
+  const source = lead.leadSource;
+  if (source !== null && !(isObject(source) && boundedString(source.input, BOUNDS.leadSourceInput)))
+    return `leadSource must be null or carry its input text (at most ${BOUNDS.leadSourceInput} characters)`;
+  const customer = customerFieldsProblem(lead.customer);
+  if (customer) return customer;
+  if (!optionalString(lead.offerTitle, BOUNDS.offerTitle)) return `offerTitle must be at most ${BOUNDS.offerTitle} characters`;
+  if (!optionalString(lead.description, BOUNDS.description)) return `description must be at most ${BOUNDS.description} characters`;
+  if (lead.createdAt !== undefined && lead.createdAt !== null && !boundedDate(lead.createdAt, now))
+    return 'createdAt must be a date between 1990 and now';
+  return null;
 }
 
-const str = (v: unknown, max = 10_000): v is string => typeof v === 'string' && v.length <= max;
-const optStr = (v: unknown, max = 10_000) => v === null || v === undefined || str(v, max);
-
-/** A page lead is only accepted with plain string fields of sane size; anything else is dropped. */
-export function isPageLead(value: unknown): value is PageLead {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  if (!str(v.key, 500) || !str(v.crm, 20) || (v.view !== 'record' && v.view !== 'list')) return false;
-  if (!optStr(v.recordId, 200) || !optStr(v.recordUrl, 4000)) return false;
-  const lead = v.lead as Record<string, unknown> | undefined;
-  if (typeof lead !== 'object' || lead === null) return false;
-  const customer = lead.customer as Record<string, unknown> | undefined;
-  if (typeof customer !== 'object' || customer === null) return false;
-  for (const field of Object.values(customer)) if (!optStr(field, 2000)) return false;
-  if (!optStr(lead.description, 100_000) || !optStr(lead.offerTitle, 2000) || !optStr(lead.createdAt, 100)) return false;
-  return lead.leadSource === null || (typeof lead.leadSource === 'object' && lead.leadSource !== undefined);
+/** A checked page lead as a fresh object with only the fields LeadLens reads. */
+function copyPageLead(v: Record<string, unknown>): PageLead {
+  const lead = v.lead as Record<string, unknown>;
+  const source = lead.leadSource as { input: string } | null;
+  const copy: Lead = {
+    // Only the text travels on: the worker decodes it again (background/page-leads.ts).
+    leadSource: source === null ? null : ({ input: source.input } as DecodedLeadSource),
+    customer: cleanCustomer(lead.customer as Record<string, unknown>),
+  };
+  for (const k of ['offerTitle', 'description', 'createdAt'] as const) if (typeof lead[k] === 'string') copy[k] = lead[k];
+  return {
+    key: v.key as string,
+    crm: v.crm as CrmId,
+    view: v.view as PageLead['view'],
+    recordId: typeof v.recordId === 'string' ? v.recordId : null,
+    recordUrl: typeof v.recordUrl === 'string' ? v.recordUrl : null,
+    lead: copy,
+  };
 }
 
-/** Returns the message when it is well-formed, otherwise null. */
-export function parseMessage(value: unknown): Message | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const type = (value as { type?: unknown }).type;
+/** Returns a fresh copy of the message when it is well-formed, otherwise null. */
+export function parseMessage(value: unknown, now: Date = new Date()): Message | null {
+  if (!isObject(value)) return null;
+  const type = value.type;
   if (typeof type !== 'string' || !Object.hasOwn(SHAPES, type)) return null;
   const shape = SHAPES[type as Message['type']];
-  for (const [field, kind] of Object.entries(shape)) {
-    if (!fits((value as Record<string, unknown>)[field], kind)) return null;
+  const copy: Record<string, unknown> = { type };
+  for (const [field, check] of Object.entries(shape)) {
+    if (!check(value[field], now)) return null;
+    if (value[field] !== undefined) copy[field] = value[field];
   }
   if (type === 'page-leads') {
-    const skipped = (value as { skippedRows?: unknown }).skippedRows;
-    if (skipped !== undefined && !(typeof skipped === 'number' && Number.isInteger(skipped) && skipped >= 0)) return null;
-    const leads = (value as { leads: unknown[] }).leads;
-    if (leads.length > MAX_LEADS_PER_PAGE || !leads.every(isPageLead)) return null;
+    const leads = (value.leads as Record<string, unknown>[]).map(copyPageLead);
+    if (new Set(leads.map((l) => l.key)).size !== leads.length) return null;
+    copy.leads = leads;
   }
-  return value as Message;
+  return copy as unknown as Message;
 }

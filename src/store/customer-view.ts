@@ -1,6 +1,7 @@
 // The read model of one customer for the side panel: the journey (every lead, oldest first), the
 // furthest stage reached, colleagues from the same company, and possible matches still awaiting the
 // rep's decision.
+import { safeRecordUrl } from '../core/bounds';
 import { stageRank } from '../core/catalog';
 import { offerLabel } from '../core/display';
 import type { Stage } from '../core/types';
@@ -44,7 +45,8 @@ function journeyStep(s: StoredSighting): JourneyStep {
     source: s.leadSource?.source ?? null,
     at: at(s),
     crm: s.crm,
-    recordUrl: s.recordUrl,
+    // Stored before links were checked at the worker: an unsafe one is not handed out.
+    recordUrl: safeRecordUrl(s.recordUrl),
   };
 }
 

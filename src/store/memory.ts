@@ -11,6 +11,7 @@ import { deleteCustomer, forgetAll, purgeBefore } from './forget';
 import { findMatches, ingestLeads, prepareLeads } from './ingest';
 import { csvSightings, exportCsv, exportJson, importCounts, importDocument, parseExportJson } from './portability';
 import { SETTINGS_KEY } from './records';
+import { settingsChangeProblem, storedSettings, teamCheckOf } from './settings';
 import { DEFAULT_DB_NAME, openDatabase, type LeadDatabase } from './schema';
 import { clearTeamChecks, dropTeamChecksBefore, recordTeamChecks, type TeamCheckRow, teamChecksFor } from './team-cache';
 import { LEAD_STORES, type AnyTx, type RwTx, type StoreCtx } from './tx';
@@ -49,7 +50,8 @@ export interface LeadMemory {
   purge(now?: Date): Promise<number>;
   exportJson(): Promise<string>;
   exportCsv(): Promise<string>;
-  importJson(text: string): Promise<ImportResult>;
+  /** Adds an export's leads; its settings only with `withSettings` (the rep ticked "also import settings"). */
+  importJson(text: string, opts?: { withSettings?: boolean }): Promise<ImportResult>;
   importCsv(text: string): Promise<ImportResult>;
   getSettings(): Promise<Settings>;
   setSettings(change: Partial<Settings>): Promise<Settings>;
@@ -67,12 +69,6 @@ export interface LeadMemory {
 }
 
 const DAY_MS = 86_400_000;
-
-/** The team-check switches as booleans, whatever was stored or sent (anything but `true` is off). */
-function teamCheckOf(v: unknown): Settings['teamCheck'] {
-  const o = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
-  return { dynamics: o.dynamics === true, salesforce: o.salesforce === true };
-}
 
 export async function openMemory(opts: MemoryOptions = {}): Promise<LeadMemory> {
   const memory = new IdbLeadMemory(opts);
@@ -213,14 +209,17 @@ class IdbLeadMemory implements LeadMemory {
     return this.read((tx) => exportCsv(tx, this.ctx));
   }
 
-  async importJson(text: string): Promise<ImportResult> {
+  async importJson(text: string, opts: { withSettings?: boolean } = {}): Promise<ImportResult> {
     const doc = parseExportJson(text);
-    const result = await this.write((tx) => importDocument(tx, doc, this.ctx));
     // Asking the CRM is turned on by the rep in the options, never by a file.
-    if (doc.settings) {
-      const { teamCheck: _asked, ...settings } = doc.settings;
-      await this.setSettings(settings);
-    }
+    const { teamCheck: _asked, ...settings } = doc.settings ?? {};
+    // Checked before anything is written: a file whose settings are out of range changes nothing.
+    const issue = opts.withSettings && doc.settings ? settingsChangeProblem(settings) : null;
+    if (issue)
+      throw new StoreError('import', `Not a valid LeadLens export: its settings are out of range (${issue}). Nothing was imported.`);
+    const current = await this.getSettings();
+    const result = await this.write((tx) => importDocument(tx, doc, this.ctx, current));
+    if (opts.withSettings && doc.settings) await this.setSettings(settings);
     return result;
   }
 
@@ -251,16 +250,15 @@ class IdbLeadMemory implements LeadMemory {
   async getSettings(): Promise<Settings> {
     if (this.settingsCache) return this.settingsCache;
     const db = await this.db();
-    const stored = await db.get('settings', SETTINGS_KEY);
-    const merged = { ...DEFAULT_SETTINGS, ...(stored ?? {}) };
-    this.settingsCache = { ...merged, teamCheck: teamCheckOf(merged.teamCheck) };
+    this.settingsCache = storedSettings(await db.get('settings', SETTINGS_KEY), DEFAULT_SETTINGS);
     return this.settingsCache;
   }
 
   async setSettings(change: Partial<Settings>): Promise<Settings> {
+    const issue = settingsChangeProblem(change);
+    if (issue) throw new StoreError('invalid', `Settings not saved: ${issue}.`);
     const current = await this.getSettings();
     const next = { ...current, ...change, teamCheck: teamCheckOf({ ...current.teamCheck, ...change.teamCheck }) };
-    if (!(next.retentionDays > 0)) throw new StoreError('invalid', 'The retention period must be a positive number of days.');
     const db = await this.db();
     try {
       await db.put('settings', next, SETTINGS_KEY);

@@ -5,15 +5,12 @@ import { formatCsv } from '../core/csv';
 import { readLeadsCsv } from '../core/payloads';
 import type { Lead } from '../core/types';
 import { StoreError } from './errors';
+import { importedCustomerProblem, importedDecisionProblem, importedSightingProblem, rebuiltSighting } from './import-checks';
 import {
   customerFromSightings,
-  customerProblem,
-  decisionProblem,
   isStoredCustomer,
   isStoredSighting,
   publicSighting,
-  settingsProblem,
-  sightingProblem,
   stageOf,
   withDerived,
   type StoredCustomer,
@@ -57,8 +54,11 @@ export function formatExportJson(doc: MemoryExport): string {
   ].join('\n');
 }
 
-/** Parses and checks an export; throws StoreError 'import' (or 'version') with the line and the reason. */
-export function parseExportJson(text: string): MemoryExport {
+/**
+ * Parses and checks an export; throws StoreError 'import' (or 'version') with the line and the reason. Every
+ * record passes the bounds of import-checks.ts; the settings are checked only when they are to be imported.
+ */
+export function parseExportJson(text: string, now: Date = new Date()): MemoryExport {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let doc: unknown;
   try {
@@ -87,19 +87,19 @@ export function parseExportJson(text: string): MemoryExport {
   }
   for (const k of ['customers', 'sightings', 'decisions'] as const)
     if (!Array.isArray(d[k])) return fail(`"${k}" must be a list`, `"${k}"`);
-  const settingsIssue = d.settings === undefined ? null : settingsProblem(d.settings);
-  if (settingsIssue) return fail(settingsIssue, '"settings"');
-  const check = (items: unknown[], problem: (v: unknown) => string | null, what: string): void => {
+  if (d.settings !== undefined && (typeof d.settings !== 'object' || d.settings === null))
+    return fail('"settings" must be an object', '"settings"');
+  const check = (items: unknown[], problem: (v: unknown, now: Date) => string | null, what: string): void => {
     items.forEach((item, i) => {
-      const issue = problem(item);
+      const issue = problem(item, now);
       if (!issue) return;
       const id = (item as { id?: unknown } | null)?.id;
       fail(`${what} #${i + 1}: ${issue}`, typeof id === 'string' ? JSON.stringify(id) : undefined);
     });
   };
-  check(d.customers as unknown[], customerProblem, 'customer');
-  check(d.sightings as unknown[], sightingProblem, 'sighting');
-  check(d.decisions as unknown[], decisionProblem, 'decision');
+  check(d.customers as unknown[], importedCustomerProblem, 'customer');
+  check(d.sightings as unknown[], importedSightingProblem, 'sighting');
+  check(d.decisions as unknown[], importedDecisionProblem, 'decision');
   const customerIds = new Set((d.customers as StoredCustomer[]).map((c) => c.id));
   for (const s of d.sightings as Sighting[]) {
     if (!customerIds.has(s.customerId))
@@ -234,22 +234,24 @@ export async function exportCsv(tx: AnyTx, ctx: StoreCtx): Promise<string> {
 }
 
 /**
- * Adds a checked export (see parseExportJson) to the memory. Leads it already holds, by id or by
- * record, are skipped; the customers that gained leads are rebuilt from them. Settings are not
- * touched here.
+ * Adds a checked export (see parseExportJson) to the memory. Each sighting is rebuilt from its own fields
+ * (import-checks.ts: matching keys are computed here, with the memory's settings, never read from the file).
+ * Leads the memory already holds, by id or by record, are skipped; the customers that gained leads are
+ * rebuilt from their sightings. Settings are not touched here.
  */
-export async function importDocument(tx: RwTx, doc: MemoryExport, ctx: StoreCtx): Promise<ImportResult> {
+export async function importDocument(tx: RwTx, doc: MemoryExport, ctx: StoreCtx, settings: Settings): Promise<ImportResult> {
   const sightings = tx.objectStore('sightings');
+  const incoming = doc.sightings.map((s) => rebuiltSighting(s, settings));
   let imported = 0;
   let skipped = 0;
   const touched = new Set<string>();
   // Requests are issued together and awaited together: one round trip per step, not per record.
   const existing = await Promise.all(
-    doc.sightings.map(async (s) => (await sightings.getKey(s.id)) ?? (await sightings.index('recordKey').getKey(s.recordKey))),
+    incoming.map(async (s) => (await sightings.getKey(s.id)) ?? (await sightings.index('recordKey').getKey(s.recordKey))),
   );
   const writes: Promise<unknown>[] = [];
   const fresh = new Set<string>();
-  doc.sightings.forEach((s, i) => {
+  incoming.forEach((s, i) => {
     if (existing[i] || fresh.has(s.recordKey)) {
       skipped++;
       return;
@@ -260,13 +262,13 @@ export async function importDocument(tx: RwTx, doc: MemoryExport, ctx: StoreCtx)
     imported++;
   });
   await Promise.all(writes);
-  const wanted = doc.customers.filter((c) => touched.has(c.id));
-  const all = await Promise.all(wanted.map((c) => sightingsOf(tx, c.id, ctx)));
+  const wanted = [...touched];
+  const all = await Promise.all(wanted.map((id) => sightingsOf(tx, id, ctx)));
   await Promise.all(
-    wanted.map((c, i) => {
-      const rebuilt = customerFromSightings(c.id, all[i]!);
-      // Keep the exported display fields; derive the company keys from the sightings.
-      return tx.objectStore('customers').put({ ...c, orgKeys: rebuilt?.orgKeys ?? [] });
+    wanted.map((id, i) => {
+      // The customer is what its sightings say: display fields and company keys alike.
+      const rebuilt = customerFromSightings(id, all[i]!);
+      return rebuilt ? tx.objectStore('customers').put(rebuilt) : undefined;
     }),
   );
   for (const d of doc.decisions) await tx.objectStore('decisions').put(d);

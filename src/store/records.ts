@@ -192,22 +192,3 @@ export function customerProblem(v: unknown): string | null {
 export function isStoredCustomer(v: unknown): v is StoredCustomer {
   return customerProblem(v) === null && Array.isArray((v as StoredCustomer).orgKeys);
 }
-
-export function decisionProblem(v: unknown): string | null {
-  if (!isObj(v)) return 'a decision must be an object';
-  if (!isStr(v.id) || !isStr(v.sightingId) || !isStr(v.at)) return 'decision fields "id", "sightingId" and "at" must be strings';
-  if (!Array.isArray(v.customers) || v.customers.length !== 2 || !v.customers.every(isStr))
-    return 'decision field "customers" must be two ids';
-  if (v.decision !== 'confirmed' && v.decision !== 'rejected') return 'decision must be confirmed or rejected';
-  return null;
-}
-
-export function settingsProblem(v: unknown): string | null {
-  if (!isObj(v)) return 'settings must be an object';
-  if (v.retentionDays !== undefined && (typeof v.retentionDays !== 'number' || !(v.retentionDays > 0)))
-    return 'retentionDays must be a positive number';
-  if (v.defaultCountry !== undefined && !isStrOrNull(v.defaultCountry)) return 'defaultCountry must be a string or null';
-  if (v.lang !== undefined && !['auto', 'en', 'ru'].includes(v.lang as string)) return 'lang must be auto, en or ru';
-  if (v.teamCheck !== undefined && !isObj(v.teamCheck)) return 'teamCheck must be an object';
-  return null;
-}

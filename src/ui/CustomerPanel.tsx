@@ -1,6 +1,7 @@
 // The memory part of a lead in the side panel: is this customer new, what matched, the journey so
 // far, and other people from the same company. Data comes through the injected CustomerSource.
 import { useState } from 'preact/hooks';
+import { safeRecordUrl } from '../core/bounds';
 import { actionLabel, stageLabel } from '../core/catalog';
 import type { Lang, MatchedField } from '../core/types';
 import type { CustomerView } from '../messaging/messages';
@@ -147,11 +148,11 @@ function Journey({ view, current, lang }: { view: CustomerView; current: string;
             )}
             <div class="hint">
               {formatWhen(step.at, lang)}
-              {step.recordUrl && (
+              {safeRecordUrl(step.recordUrl) && (
                 <>
                   {' '}
                   ·{' '}
-                  <a href={step.recordUrl} target="_blank" rel="noreferrer">
+                  <a href={safeRecordUrl(step.recordUrl)!} target="_blank" rel="noreferrer">
                     {step.crm}
                   </a>
                 </>

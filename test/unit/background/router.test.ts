@@ -61,6 +61,8 @@ const pageLead = (key: string, input: string) => ({
 
 const extensionPage = { url: 'chrome-extension://test/src/options/index.html' };
 const tab = { tab: { id: 3, windowId: 1 }, url: 'https://x.crm.dynamics.com/main.aspx' };
+/** A content script's sender on a Dynamics page in tab `id`. */
+const crmTab = (id: number) => ({ tab: { id }, url: 'https://x.crm.dynamics.com/main.aspx' });
 
 describe('service-worker message router', () => {
   it('refuses malformed messages without touching the store', async () => {
@@ -114,7 +116,7 @@ describe('service-worker message router', () => {
   it('does not store the same leads again when a page reports them again; a changed lead is stored', async () => {
     const memory = fakeMemory();
     const deps = { memory: async () => memory, openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
-    const from = { tab: { id: 21 } };
+    const from = crmTab(21);
     const leads = [pageLead('a', 'AppSource-PLT|x.y'), pageLead('b', 'AzurePortal-Create|x.z')];
     await handleMessage({ type: 'page-leads', url: 'https://x/list', leads }, from, deps);
     expect(memory.ingested).toHaveLength(2);
@@ -154,7 +156,7 @@ describe('service-worker message router', () => {
       openSidePanel: async () => undefined,
       extensionOrigin: 'chrome-extension://test/',
     };
-    const from = { tab: { id: 41 } };
+    const from = crmTab(41);
     const leads = [pageLead('p', 'AzureMarketplace-INS|x.y')];
     await handleMessage({ type: 'page-leads', url: 'https://x/rec', leads }, from, deps);
     expect((await readTab(41))?.leads[0]?.duplicate).toBe('possible');
@@ -194,11 +196,7 @@ describe('service-worker message router', () => {
     await handleMessage({ type: 'set-settings', settings: { retentionDays: 30 } }, extensionPage, deps);
     expect(purge).toHaveBeenCalledTimes(1);
     const report = (n: number) =>
-      handleMessage(
-        { type: 'page-leads', url: `https://x/p${n}`, leads: [pageLead(`p${n}`, 'AppSource-PLT|a.b')] },
-        { tab: { id: 30 } },
-        deps,
-      );
+      handleMessage({ type: 'page-leads', url: `https://x/p${n}`, leads: [pageLead(`p${n}`, 'AppSource-PLT|a.b')] }, crmTab(30), deps);
     await report(1);
     await vi.waitFor(() => expect(purge).toHaveBeenCalledTimes(2));
     await report(2);
@@ -215,7 +213,7 @@ describe('service-worker message router', () => {
     const memory = fakeMemory();
     const deps = { memory: async () => memory, openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
     const test = pageLead('t1', 'MSFT_TEST_636573304831318844-MSFT_TEST_636573304831318844|Contoso Test');
-    const reply = (await handleMessage({ type: 'page-leads', url: 'https://x/t', leads: [test] }, { tab: { id: 6 } }, deps)) as {
+    const reply = (await handleMessage({ type: 'page-leads', url: 'https://x/t', leads: [test] }, crmTab(6), deps)) as {
       statuses: Record<string, unknown>;
     };
     expect(memory.ingested).toHaveLength(0);
@@ -231,7 +229,7 @@ describe('service-worker message router', () => {
     };
     const reply = (await handleMessage(
       { type: 'page-leads', url: 'https://x/2', leads: [pageLead('k9', 'AppSource-PLT|a.b')] },
-      { tab: { id: 4 } },
+      crmTab(4),
       deps,
     )) as { error?: string };
     expect(reply.error).toMatch(/disk full/);
@@ -246,7 +244,7 @@ describe('service-worker message router', () => {
       openSidePanel: async () => undefined,
       extensionOrigin: 'chrome-extension://test/',
     };
-    await handleMessage({ type: 'page-leads', url: 'https://x/3', leads: [pageLead('k5', 'AppSource-PLT|a.b')] }, { tab: { id: 5 } }, deps);
+    await handleMessage({ type: 'page-leads', url: 'https://x/3', leads: [pageLead('k5', 'AppSource-PLT|a.b')] }, crmTab(5), deps);
     expect((await readTab(5))?.memoryError).toMatch(/could not be read/);
   });
 

@@ -32,6 +32,12 @@ function allBadges(): HTMLElement[] {
   return out;
 }
 
+/** An event as the browser makes it for the rep's own input (page scripts can only make untrusted ones). */
+function trusted<E extends Event>(ev: E): E {
+  Object.defineProperty(ev, 'isTrusted', { value: true });
+  return ev;
+}
+
 describe('badge contract on the fixture pages', () => {
   it('pins one badge right after each Topic and Description control of the Dynamics form', async () => {
     open('dynamics-lead-form');
@@ -313,11 +319,21 @@ describe('what the service worker receives', () => {
     expect(chip.getAttribute('aria-label')).toMatch(/^LeadLens\. Azure Marketplace · Get it now \/ trial\. .*open in LeadLens/i);
     const rowClick = vi.fn();
     document.body.addEventListener('click', rowClick);
-    chip.click();
+    chip.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true })));
     expect(worker.messages.at(-1)).toEqual({ type: 'focus-lead', key: 'dynamics:9f2e0c5a-1b2c-4d3e-8f90-0123456789ab:subject:0' });
     expect(rowClick).not.toHaveBeenCalled();
-    chip.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    chip.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
     expect(worker.messages.filter((m) => m.type === 'focus-lead')).toHaveLength(2);
+  });
+
+  it('ignores clicks and keys a page script makes up (isTrusted false)', async () => {
+    const worker = open('dynamics-lead-form');
+    await lens!.scan();
+    const chip = badges()[0]!.shadowRoot!.querySelector<HTMLElement>('[role=button]')!;
+    chip.click();
+    chip.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    chip.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(worker.messages.filter((m) => m.type === 'focus-lead')).toHaveLength(0);
   });
 
   it('writes the chip words in the chosen language, from the catalog', async () => {

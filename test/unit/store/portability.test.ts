@@ -31,7 +31,7 @@ describe('JSON export and import', () => {
     expect(await m.importJson(exported)).toEqual({ imported: 0, skipped: 5 });
     // Into another browser profile: same content, and matching works on it.
     const other = await open('other');
-    await other.importJson(exported);
+    await other.importJson(exported, { withSettings: true });
     expect(JSON.parse(await other.exportJson())).toEqual(doc);
     expect((await other.ingest([sighting({ ...ivan, email: 'IVAN.petrov@contoso.ru' })]))[0]!.match.status).toBe('duplicate');
     m.close();
