@@ -68,7 +68,7 @@ describe('page leads in the service worker', () => {
   it('does not ingest an unchanged report again after the worker restarted (the view read from storage.session)', async () => {
     const m = memory();
     const deps = { memory: async () => m, openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
-    const from = { tab: { id: 71 } };
+    const from = { tab: { id: 71 }, url: 'https://x.crm.dynamics.com/list' };
     const leads = [lead('a', 'a@contoso.com'), lead('b', 'b@contoso.com')];
     const first = await import('../../../src/background/router');
     await first.handleMessage({ type: 'page-leads', url: 'https://x/list', leads }, from, deps);
@@ -98,7 +98,7 @@ describe('page leads in the service worker', () => {
     try {
       const reply = (await handleMessage(
         { type: 'page-leads', url: 'https://x/2', leads: [lead('c', 'c@contoso.com')] },
-        { tab: { id: 72 } },
+        { tab: { id: 72 }, url: 'https://x.crm.dynamics.com/2' },
         deps,
       )) as {
         statuses: Record<string, IngestResult>;
