@@ -2,6 +2,7 @@
 // best pair per customer, and pick the customer. Shared by the IndexedDB store and the CLI's
 // in-memory matcher so both judge alike.
 import type { DuplicateStatus, MatchedField } from '../types';
+import { commonFullName } from './frequency';
 import type { MatchProfile } from './keys';
 import { pairFingerprint, scorePair, type PairScore } from './score';
 
@@ -38,6 +39,7 @@ const RANK: Record<DuplicateStatus, number> = { duplicate: 2, possible: 1, new: 
 interface Best<Ref> {
   customerId: string;
   ref: Ref;
+  profile: MatchProfile;
   status: DuplicateStatus;
   score: number;
   fields: MatchedField[];
@@ -55,20 +57,31 @@ export function decideMatch<Ref>(profile: MatchProfile, candidates: Iterable<Can
   for (const c of list) {
     if (opts.rejectedPairs?.size && opts.rejectedPairs.has(pairFingerprint(profile, c.profile))) continue;
     const s = scorePair(profile, c.profile, { phoneShared });
-    contacts.set(c.customerId, tally(contacts.get(c.customerId), s));
+    contacts.set(c.customerId, tally(contacts.get(c.customerId), s, profile, c.profile));
     const prev = best.get(c.customerId);
     if (!prev || RANK[s.status] > RANK[prev.status] || (RANK[s.status] === RANK[prev.status] && s.score > prev.score)) {
-      best.set(c.customerId, { customerId: c.customerId, ref: c.ref, status: s.status, score: s.score, fields: s.fields });
+      best.set(c.customerId, {
+        customerId: c.customerId,
+        ref: c.ref,
+        profile: c.profile,
+        status: s.status,
+        score: s.score,
+        fields: s.fields,
+      });
     }
   }
   // Contact points judged over all of a customer's sightings: when none agrees and either a mailbox a
-  // person keeps only one of differs (another address at the same company, another personal address)
-  // or the lead's email and phone both differ from every one on file, it is a namesake until the rep
-  // says not.
+  // person keeps only one of differs (another address at the same company, another personal address),
+  // or the lead's email and phone both differ from every one on file, or a common full name (a John
+  // Smith) has only its name and company to go on: its emails lie across the work / free-mail line
+  // (one work address, one personal) or no email or phone can be compared at all. Then it is a
+  // namesake until the rep says not.
   for (const b of best.values()) {
     const c = contacts.get(b.customerId)!;
     const allDiffer = profile.email !== null && profile.phone !== null && c.emailDiffers && c.phoneDiffers;
-    if (b.status === 'duplicate' && !c.agree && (c.conflict || allDiffer)) b.status = 'possible';
+    const commonName =
+      (c.kindDiffers || !c.compared) && (commonFullName(profile.first, profile.last) || commonFullName(b.profile.first, b.profile.last));
+    if (b.status === 'duplicate' && !c.agree && (c.conflict || allDiffer || commonName)) b.status = 'possible';
   }
   const ranked = [...best.values()].sort((x, y) => RANK[y.status] - RANK[x.status] || y.score - x.score);
   const top = ranked[0];
@@ -111,16 +124,25 @@ interface ContactTally {
   /** Some sighting has an email / a phone, and it differs. */
   emailDiffers: boolean;
   phoneDiffers: boolean;
+  /** Some sighting has an email or a phone to compare with the lead's. */
+  compared: boolean;
+  /** Some sighting has an email of the other kind (work where the lead's is free-mail, or the reverse), and it differs. */
+  kindDiffers: boolean;
 }
 
 /** Adds what one pair says about contact points to a customer's tally. */
-function tally(prev: ContactTally | undefined, s: PairScore): ContactTally {
-  const t = prev ? { ...prev } : { agree: false, conflict: false, emailDiffers: false, phoneDiffers: false };
+function tally(prev: ContactTally | undefined, s: PairScore, lead: MatchProfile, onFile: MatchProfile): ContactTally {
+  const t = prev
+    ? { ...prev }
+    : { agree: false, conflict: false, emailDiffers: false, phoneDiffers: false, kindDiffers: false, compared: false };
   for (const c of s.comparisons) {
+    if (c.field === 'email' || c.field === 'phone') t.compared = true;
     if (c.field === 'email') {
       if (c.level === 'exact' || c.level === 'user' || c.level === 'close') t.agree = true;
       else t.emailDiffers = true;
       if (c.level === 'sameDomain' || c.level === 'freeDiffer') t.conflict = true;
+      // `differ` only: a user part both share (`user`, `nameUser`) is a weak tie, not a conflict.
+      if (c.level === 'differ' && (lead.domain === null) !== (onFile.domain === null)) t.kindDiffers = true;
     }
     if (c.field === 'phone') {
       if (c.level === 'exact') t.agree = true;

@@ -5,7 +5,7 @@
 // no Russian table is reachable, see the README) is "not known to be common" and loses nothing.
 import { US_FIRST_NAMES } from './data/us-first-names';
 import { US_SURNAMES } from './data/us-surnames';
-import { nameSkeleton } from './names';
+import { nameSkeleton, type NameForm } from './names';
 
 export type NamePart = 'first' | 'last';
 
@@ -42,4 +42,26 @@ export function commonness(skeleton: string, part: NamePart): Commonness | null 
   const r = nameRank(skeleton, part);
   if (r === null) return null;
   return r <= 10 ? 'top10' : r <= 100 ? 'top100' : r <= 1000 ? 'top1000' : 'listed';
+}
+
+/** The name bands a full name must reach on both parts to count as common: the 100 most frequent. */
+const COMMON_FULL_NAME: ReadonlySet<Commonness> = new Set(['top10', 'top100']);
+
+/**
+ * Both parts among the 100 most frequent of their tables, as spelled (first and last may be swapped;
+ * a nickname counts by its own spelling, and the matcher asks for either lead's): a full name a
+ * colleague may well share. Two holders of one name
+ * at one company grow as the square of its share, so it is the John Smiths, not the rank-900 names,
+ * that a company has twice.
+ */
+export function commonFullName(first: NameForm | null, last: NameForm | null): boolean {
+  if (!first || !last) return false;
+  const common = (f: NameForm, fPart: NamePart, l: NameForm, lPart: NamePart): boolean =>
+    inBand(f.skeleton, fPart) && inBand(l.skeleton, lPart);
+  return common(first, 'first', last, 'last') || common(last, 'first', first, 'last');
+}
+
+function inBand(skeleton: string, part: NamePart): boolean {
+  const c = commonness(skeleton, part);
+  return c !== null && COMMON_FULL_NAME.has(c);
 }

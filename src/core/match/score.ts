@@ -207,7 +207,8 @@ function spellsName(user: string, p: MatchProfile): boolean {
   const f = p.first?.skeleton ?? '';
   const l = p.last?.skeleton ?? '';
   const u = nameSkeleton(user);
-  return [f + l, l + f, f.slice(0, 1) + l, l + f.slice(0, 1), f, l].some((form) => form && nameSkeleton(form) === u);
+  // A typo in the name as typed (`Sherri Snith` for sherri.smith@) does not make the user part a tie.
+  return [f + l, l + f, f.slice(0, 1) + l, l + f.slice(0, 1), f, l].some((form) => form && typoApart(nameSkeleton(form), u));
 }
 
 /** The same number, or the same last ten digits (a national number read under two countries). */

@@ -13,8 +13,10 @@
 //   surname), a known pain of email-only dedupe;
 // - assistant 1.0 %: an assistant files one or two leads for the boss: the boss's name and company,
 //   the assistant's own work address and phone. These are TRUE matches (the boss's leads).
-// US names for namesakes come from the top of the bundled Census / SSA tables (common names are the
-// ones people share); Russian and German ones from faker, as no frequency table is at hand for them.
+// US names for namesakes come from the bundled Census / SSA tables, drawn as often as namesakes occur
+// (share², see FIRST_DRAW); Russian and German ones from faker, drawn evenly, as no frequency table is
+// at hand for them (so the stream has as many rare-name namesakes there as common-name ones, more than
+// a real stream: the matcher cannot tell them from one person and they stay its hardest case).
 import { US_FIRST_NAMES } from '../../../src/core/match/data/us-first-names';
 import { US_SURNAMES } from '../../../src/core/match/data/us-surnames';
 import type { Population } from './leads';
@@ -30,12 +32,45 @@ export interface ShapedStep {
 
 const RATES = { namesake: 0.008, sister: 0.006, family: 0.006, assistant: 0.01 } as const;
 
-const TOP_FIRST = US_FIRST_NAMES.split(' ')
-  .slice(0, 150)
-  .map((e) => cap(e.split(':')[0]!));
-const TOP_LAST = US_SURNAMES.split(' ')
-  .slice(0, 200)
-  .map((n) => cap(n));
+/**
+ * Two people share a name in proportion to the square of its share (the pairs among a company's
+ * n holders of a name grow as n²), so namesakes are drawn weighted by share²: mostly the Jameses and
+ * Smiths, now and then a rarer name of the top 1,000. Given names carry their SSA share; the Census
+ * list as bundled has ranks only, so a surname's share is taken as proportional to 1/rank (Zipf's
+ * law, which the Census surname distribution follows closely at the top).
+ */
+const FIRST_DRAW = squaredShares(
+  US_FIRST_NAMES.split(' ')
+    .slice(0, 1000)
+    .map((e) => [cap(e.slice(0, e.indexOf(':'))), Number(e.slice(e.indexOf(':') + 1))] as const),
+);
+const LAST_DRAW = squaredShares(
+  US_SURNAMES.split(' ')
+    .slice(0, 1000)
+    .map((n, i) => [cap(n), 1 / (i + 1)] as const),
+);
+
+interface Draw {
+  names: string[];
+  /** Running sums of the weights, for a binary search. */
+  upTo: number[];
+}
+
+function squaredShares(entries: readonly (readonly [string, number])[]): Draw {
+  let sum = 0;
+  return { names: entries.map(([n]) => n), upTo: entries.map(([, share]) => (sum += share * share)) };
+}
+
+function drawName(d: Draw, rnd: Random): string {
+  const r = rnd.next() * d.upTo[d.upTo.length - 1]!;
+  let [lo, hi] = [0, d.upTo.length - 1];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (d.upTo[mid]! > r) hi = mid;
+    else lo = mid + 1;
+  }
+  return d.names[lo]!;
+}
 
 const SECTORS: Record<Locale, { distinct: string[]; filler: string[] }> = {
   en: {
@@ -63,7 +98,7 @@ function locale(rnd: Random): Locale {
 /** A name many people have: from the top of the US tables, or a faker name elsewhere. */
 function commonName(loc: Locale, rnd: Random): { first: string; last: string; sex: 'male' | 'female' } {
   const sex = rnd.chance(0.5) ? 'male' : 'female';
-  if (loc === 'en') return { first: rnd.pick(TOP_FIRST), last: rnd.pick(TOP_LAST), sex };
+  if (loc === 'en') return { first: drawName(FIRST_DRAW, rnd), last: drawName(LAST_DRAW, rnd), sex };
   return { first: FAKERS[loc].person.firstName(sex), last: FAKERS[loc].person.lastName(sex), sex };
 }
 

@@ -1,7 +1,7 @@
 // The false-merge shapes of issue 10, each beside a counter-case that must stay a duplicate.
 import { describe, expect, it } from 'vitest';
 import { decideMatch, InMemoryMatcher, matchProfile, pairFingerprint, scorePair, type Candidate } from '../../../../src/core/match';
-import { commonness, nameRank } from '../../../../src/core/match/frequency';
+import { commonFullName, commonness, nameRank } from '../../../../src/core/match/frequency';
 import { companyKey, normalizeCustomer } from '../../../../src/core/normalize';
 import type { CustomerFields } from '../../../../src/core/types';
 
@@ -73,6 +73,55 @@ describe('namesakes at one company', () => {
     expect(m.add(2, normalizeCustomer({ ...work, email: 'emily.perry@outlook.com' })).status).toBe('duplicate');
     // The namesake's personal address differs from the one on file; the work one says nothing either way.
     expect(m.add(3, normalizeCustomer({ ...work, email: 'e.perry77@gmail.com' })).status).toBe('possible');
+  });
+
+  it('a common full name with only name and company to go on is possible: work and free-mail addresses, or nothing to compare', () => {
+    const form = (f: CustomerFields) => [profile(f).first, profile(f).last] as const;
+    expect(commonFullName(...form({ firstName: 'John', lastName: 'Smith' }))).toBe(true);
+    expect(commonFullName(...form({ firstName: 'Smith', lastName: 'John' }))).toBe(true); // swapped
+    expect(commonFullName(...form({ firstName: 'Jennifer', lastName: 'Johnson' }))).toBe(true);
+    expect(commonFullName(...form({ firstName: 'Zebulon', lastName: 'Quigg' }))).toBe(false);
+    expect(commonFullName(...form({ firstName: 'John', lastName: 'Quigg' }))).toBe(false); // both parts must be common
+
+    const m = new InMemoryMatcher();
+    const work = { firstName: 'Jennifer', lastName: 'Johnson', email: 'jennifer.johnson@rempel.com', company: 'Rempel Co.' };
+    m.add(1, normalizeCustomer(work));
+    // The namesake's personal address, no phone: nothing but the (common) name and the company agree.
+    expect(m.add(2, normalizeCustomer({ ...work, email: 'j.johnson82@hotmail.com', company: 'Rempel Ltd' })).status).toBe('possible');
+    // A lead with no email and no phone has nothing to tell a namesake by either.
+    expect(m.add(3, normalizeCustomer({ firstName: 'JENNIFER', lastName: 'Johnson', company: 'Rempel' })).status).toBe('possible');
+  });
+
+  it('a user part that only spells the name is a weak tie even when the name was typed with a typo', () => {
+    const a = { firstName: 'Sherri', lastName: 'Soith', email: 'Sherri_smith@veum.com', phone: '+1 650 979 7396', company: 'Veum' };
+    const b = { firstName: 'Sherri', lastName: 'Snith', email: 'SHERRI.SMITH@GMAIL.COM', phone: '+1 415 465 3112', company: 'Veum Inc' };
+    expect(scorePair(profile(a), profile(b)).comparisons).toContainEqual(expect.objectContaining({ field: 'email', level: 'nameUser' }));
+    expect(verdict(a, b)).toBe('possible');
+  });
+
+  it('counter-cases: a rare name, a phone or user part in common across the work / free-mail line stays a duplicate', () => {
+    const rare = new InMemoryMatcher();
+    const zeb = { firstName: 'Zebulon', lastName: 'Quigg', email: 'zquigg@rempel.com', company: 'Rempel' };
+    rare.add(1, normalizeCustomer(zeb));
+    expect(rare.add(2, normalizeCustomer({ ...zeb, email: 'zeb.quigg77@gmail.com' })).status).toBe('duplicate');
+    expect(rare.add(3, normalizeCustomer({ firstName: 'Zebulon', lastName: 'Quigg', company: 'Rempel Inc' })).status).toBe('duplicate');
+
+    const jen = {
+      firstName: 'Jennifer',
+      lastName: 'Johnson',
+      email: 'jennifer.johnson@rempel.com',
+      phone: '+1 415 555 0134',
+      country: 'US',
+      company: 'Rempel',
+    };
+    const second = (lead: CustomerFields) => {
+      const m = new InMemoryMatcher();
+      m.add(1, normalizeCustomer(jen));
+      return m.add(2, normalizeCustomer(lead)).status;
+    };
+    // The same phone, or the same user part at a free-mail provider.
+    expect(second({ ...jen, email: 'j.johnson82@hotmail.com', phone: '(415) 555-0134' })).toBe('duplicate');
+    expect(second({ ...jen, email: 'jennifer.johnson@gmail.com', phone: undefined })).toBe('duplicate');
   });
 
   it('counter-cases: the same person changing address or phone format stays a duplicate', () => {
