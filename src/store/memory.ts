@@ -59,6 +59,8 @@ export interface LeadMemory {
   takeProblems(): StoreError[];
   /** How much the memory holds: customers and leads (sightings), counted without reading them. */
   stats(): Promise<{ customers: number; leads: number }>;
+  /** The whole offer ids (`publisher.offer`) of the leads it holds, each once: a cut id is completed from them. */
+  knownOfferIds(): Promise<string[]>;
   /** The team check's session cache (team-cache.ts): rows of these customer keys. */
   teamChecks(customerKeys: readonly string[]): Promise<TeamCheckRow[]>;
   /** Stores what a team check settled (each key and table replaced as a whole). */
@@ -69,6 +71,8 @@ export interface LeadMemory {
 }
 
 const DAY_MS = 86_400_000;
+/** More distinct offers than a rep's memory holds in practice; a bound on the walk all the same. */
+const MAX_KNOWN_OFFERS = 10_000;
 
 export async function openMemory(opts: MemoryOptions = {}): Promise<LeadMemory> {
   const memory = new IdbLeadMemory(opts);
@@ -198,6 +202,15 @@ class IdbLeadMemory implements LeadMemory {
     const tx = db.transaction(['customers', 'sightings'], 'readonly');
     const [customers, leads] = await Promise.all([tx.objectStore('customers').count(), tx.objectStore('sightings').count()]);
     return { customers, leads };
+  }
+
+  async knownOfferIds(): Promise<string[]> {
+    const db = await this.db();
+    const index = db.transaction('sightings', 'readonly').store.index('offerKey');
+    const ids: string[] = [];
+    // One step per distinct offer, not per lead: the index is walked unique.
+    for (let c = await index.openKeyCursor(null, 'nextunique'); c && ids.length < MAX_KNOWN_OFFERS; c = await c.continue()) ids.push(c.key);
+    return ids;
   }
 
   async exportJson(): Promise<string> {

@@ -15,6 +15,8 @@ export interface StoredSighting extends Sighting {
   keys: string[];
   /** Copy of `match.candidateCustomerId` for an index (null is not indexed). */
   candidateCustomerId?: string;
+  /** Since schema v4: the whole offer id (`publisher.offer`) of its LeadSource, for the known-offers index. */
+  offerKey?: string;
 }
 
 export interface StoredCustomer {
@@ -89,12 +91,25 @@ export function withDerived(s: Sighting): StoredSighting {
   const profile = matchProfile(s.normalized);
   const stored: StoredSighting = { ...s, profile, keys: blockingKeys(profile) };
   if (s.match.candidateCustomerId) stored.candidateCustomerId = s.match.candidateCustomerId;
+  const offer = offerKeyOf(s);
+  if (offer) stored.offerKey = offer;
   return stored;
+}
+
+/**
+ * `publisher.offer` of a lead whose LeadSource shows a whole offer id: what a cut one may be completed
+ * from. A value that is or may be cut names no known offer.
+ */
+export function offerKeyOf(s: Pick<Sighting, 'leadSource'>): string | undefined {
+  const d = s.leadSource;
+  if (!d?.ok || !d.offer?.publisherId || !d.offer.offerId) return undefined;
+  if (d.warnings.includes('truncated') || d.warnings.includes('possibly-truncated')) return undefined;
+  return `${d.offer.publisherId}.${d.offer.offerId}`;
 }
 
 /** The public part of a stored sighting (what export writes). */
 export function publicSighting(s: StoredSighting): Sighting {
-  const { profile: _p, keys: _k, candidateCustomerId: _c, ...rest } = s;
+  const { profile: _p, keys: _k, candidateCustomerId: _c, offerKey: _o, ...rest } = s;
   return rest;
 }
 

@@ -2,11 +2,22 @@
 // record; a test opens a populated version-1 database with the current code.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { companyKeys } from '../core/match';
+import { normalizeCustomer } from '../core/normalize';
 import { StoreError, toStoreError } from './errors';
-import type { Settings, StoredCustomer, StoredDecision, StoredSighting } from './records';
+import {
+  isStoredSighting,
+  publicSighting,
+  SETTINGS_KEY,
+  withDerived,
+  type Settings,
+  type StoredCustomer,
+  type StoredDecision,
+  type StoredSighting,
+} from './records';
+import { DEFAULT_SETTINGS } from './types';
 import type { TeamCheckRow } from './team-cache';
 
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 export const DEFAULT_DB_NAME = 'leadlens-memory';
 
 export interface LeadDb extends DBSchema {
@@ -28,6 +39,8 @@ export interface LeadDb extends DBSchema {
       candidateCustomerId: string;
       /** v2: retention purge by age. */
       lastSeen: string;
+      /** v4: the whole offer ids seen (`publisher.offer`), read unique to complete a cut one. */
+      offerKey: string;
     };
   };
   decisions: {
@@ -72,25 +85,54 @@ export async function upgrade(db: LeadDatabase, oldVersion: number, newVersion: 
     tx.objectStore('sightings').createIndex('lastSeen', 'lastSeen');
     const customers = tx.objectStore('customers');
     customers.createIndex('orgKeys', 'orgKeys', { multiEntry: true });
-    const orgKeys = new Map<string, Set<string>>();
-    for (let cursor = await tx.objectStore('sightings').openCursor(); cursor; cursor = await cursor.continue()) {
-      const s = cursor.value;
-      if (!s || typeof s.customerId !== 'string' || !s.profile) continue;
-      const set = orgKeys.get(s.customerId) ?? new Set<string>();
-      for (const k of companyKeys(s.profile)) set.add(k);
-      orgKeys.set(s.customerId, set);
-    }
-    for (let cursor = await customers.openCursor(); cursor; cursor = await cursor.continue()) {
-      const c = cursor.value as StoredCustomer | undefined;
-      if (!c || typeof c !== 'object') continue;
-      await cursor.update({ ...c, orgKeys: [...(orgKeys.get(c.id) ?? [])] });
-    }
+    await refillOrgKeys(tx);
   }
   if (oldVersion < 3 && newVersion >= 3) {
     // v3: the team check's session cache, a store of its own; no existing record changes.
     const teamChecks = db.createObjectStore('teamChecks', { keyPath: ['customerKey', 'table', 'recordId'] });
     teamChecks.createIndex('customerKey', 'customerKey');
     teamChecks.createIndex('checkedAt', 'checkedAt');
+  }
+  if (oldVersion < 4 && newVersion >= 4) {
+    // v4 (issue 10): every lead's matching keys recomputed from its own fields, so leads stored before
+    // company keys kept their distinctive words (and before SE was a legal form) match like new ones;
+    // each lead's whole offer id indexed, to complete a cut one from the offers in the memory.
+    tx.objectStore('sightings').createIndex('offerKey', 'offerKey');
+    await rederiveSightings(tx);
+    await refillOrgKeys(tx);
+  }
+}
+
+/** The customers' company keys (account view) from their sightings' profiles (v2, again in v4). */
+async function refillOrgKeys(tx: UpgradeTx): Promise<void> {
+  const orgKeys = new Map<string, Set<string>>();
+  for (let cursor = await tx.objectStore('sightings').openCursor(); cursor; cursor = await cursor.continue()) {
+    const s = cursor.value;
+    if (!s || typeof s.customerId !== 'string' || !s.profile) continue;
+    const set = orgKeys.get(s.customerId) ?? new Set<string>();
+    for (const k of companyKeys(s.profile)) set.add(k);
+    orgKeys.set(s.customerId, set);
+  }
+  for (let cursor = await tx.objectStore('customers').openCursor(); cursor; cursor = await cursor.continue()) {
+    const c = cursor.value as StoredCustomer | undefined;
+    if (!c || typeof c !== 'object') continue;
+    await cursor.update({ ...c, orgKeys: [...(orgKeys.get(c.id) ?? [])] });
+  }
+}
+
+/**
+ * Normalised fields, match profile, blocking keys and offer key of every readable sighting, recomputed
+ * from the customer fields it was stored with (under the rep's default country, as on ingest). A
+ * damaged record is left as it was: the store's readers skip and report it as before.
+ */
+async function rederiveSightings(tx: UpgradeTx): Promise<void> {
+  const stored = (await tx.objectStore('settings').get(SETTINGS_KEY)) as Partial<Settings> | undefined;
+  const defaultCountry = typeof stored?.defaultCountry === 'string' ? stored.defaultCountry : DEFAULT_SETTINGS.defaultCountry;
+  for (let cursor = await tx.objectStore('sightings').openCursor(); cursor; cursor = await cursor.continue()) {
+    const s = cursor.value as unknown;
+    if (!isStoredSighting(s)) continue;
+    const normalized = normalizeCustomer(s.customer, { defaultCountry });
+    await cursor.update(withDerived({ ...publicSighting(s), normalized }));
   }
 }
 
