@@ -53,8 +53,11 @@ browser.runtime.onStartup.addListener(() => {
     .catch(() => undefined);
 });
 
+/** The menu and the address bar complete a cut offer id from the memory's offers. */
+const menuDeps = { openSidePanel, knownOfferIds: () => getMemory().then((m) => m.knownOfferIds()) };
+
 browser.contextMenus.onClicked.addListener((info, tab) => {
-  void handleMenuClick(info, tab, { openSidePanel });
+  void handleMenuClick(info, tab, menuDeps);
 });
 
 // The reply is the handler's promise; a handler that throws still answers, with the reason.
@@ -67,7 +70,7 @@ browser.omnibox?.onInputEntered.addListener((text) => {
   // Pressing Enter is a user action: open the panel first, then file the text like a selection.
   void browser.tabs
     .query({ active: true, lastFocusedWindow: true })
-    .then(([tab]) => handleMenuClick({ menuItemId: MENU_ID, selectionText: text }, tab, { openSidePanel }));
+    .then(([tab]) => handleMenuClick({ menuItemId: MENU_ID, selectionText: text }, tab, menuDeps));
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
@@ -75,4 +78,4 @@ browser.tabs.onRemoved.addListener((tabId) => {
 });
 
 // Test hooks: the browser tests call the menu handler directly (a native context-menu click cannot be scripted).
-(globalThis as { __leadlens?: unknown }).__leadlens = { handleMenuClick, openSidePanel, deps, MENU_ID };
+(globalThis as { __leadlens?: unknown }).__leadlens = { handleMenuClick, openSidePanel, deps, menuDeps, MENU_ID };

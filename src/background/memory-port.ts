@@ -18,6 +18,7 @@ export type MemoryPort = Pick<
   | 'setSettings'
   | 'takeProblems'
   | 'stats'
+  | 'knownOfferIds'
 >;
 
 /** A readable reason from whatever the store threw (StoreError carries a code and, for imports, a line). */

@@ -1,6 +1,7 @@
 // The "Decode LeadSource" item on selected text. The click opens the side panel and files the
 // decoded selection under the tab, where the panel picks it up.
 import { decodeAnyText } from '../core/leadsource';
+import { completeDecoded } from './offers';
 import { updateTab } from './tab-state';
 
 export const MENU_ID = 'leadlens-decode-selection';
@@ -13,6 +14,8 @@ export interface MenuClick {
 export interface MenuDeps {
   openSidePanel: (target: { tabId?: number; windowId?: number }) => Promise<void>;
   now?: () => Date;
+  /** The memory's whole offer ids, to complete a selected value that may be cut (read only then). */
+  knownOfferIds?: () => Promise<readonly string[]>;
 }
 
 export function handleMenuClick(info: MenuClick, tab: { id?: number; windowId?: number } | undefined, deps: MenuDeps): Promise<void> {
@@ -23,10 +26,12 @@ export function handleMenuClick(info: MenuClick, tab: { id?: number; windowId?: 
   const text = (info.selectionText ?? '').slice(0, 100_000);
   const at = (deps.now ?? (() => new Date()))().toISOString();
   // Every LeadSource in the selection, or why it holds none. Its edges are where the mouse stopped.
-  const decoded = decodeAnyText(text.trim());
+  const tabId = tab?.id;
   const saved =
-    tab?.id === undefined
+    tabId === undefined
       ? Promise.resolve()
-      : updateTab(tab.id, (state) => ({ ...state, selections: [{ text, decoded, at }, ...state.selections] })).then(() => undefined);
+      : completeDecoded(decodeAnyText(text.trim()), deps.knownOfferIds ?? (async () => [])).then((decoded) =>
+          updateTab(tabId, (state) => ({ ...state, selections: [{ text, decoded, at }, ...state.selections] })).then(() => undefined),
+        );
   return Promise.all([opened, saved]).then(() => undefined);
 }

@@ -9,6 +9,7 @@ import type { Message, PageLead, Reply } from '../messaging/messages';
 import type { TabLead, TabLeads } from '../messaging/tab-view';
 import type { SightingInput } from '../store/types';
 import { describeError, type MemoryPort } from './memory-port';
+import { completeLeads } from './offers';
 import { purgeIfDue } from './retention';
 import { readTab, updateTab } from './tab-state';
 
@@ -36,7 +37,7 @@ export async function ingestPage(
   now: Date,
 ): Promise<Reply<'page-leads'>> {
   const { url } = message;
-  const leads = message.leads.map(redecode);
+  const leads = await completeLeads(message.leads.map(redecode), memory);
   // Test leads only prove the connector works; they are no customer and stay out of the memory.
   const marketplace = leads.filter((l) => l.lead.leadSource?.ok && !l.lead.leadSource.testLead);
   const previous = await readTab(tabId);

@@ -93,6 +93,12 @@ export function LeadCard({ decoded, lang, leadTime, now = new Date(), showSteps 
                 ({t('offerMayBeCut')})
               </span>
             )}
+            {offer.completedFrom && (
+              <span class="completed-from" data-field="completed-from">
+                {' '}
+                ({t('offerCompletedFrom', offer.completedFrom)})
+              </span>
+            )}
           </Row>
         )}
         {decoded.testLead && decoded.testLeadTime && <Row label={t('fieldTestLead')}>{formatWhen(decoded.testLeadTime, lang)}</Row>}

@@ -40,6 +40,7 @@ function memory(): MemoryPort & { ingested: SightingInput[] } {
     setSettings: async () => DEFAULT_SETTINGS,
     takeProblems: () => [],
     stats: async () => ({ customers: 0, leads: 0 }),
+    knownOfferIds: async () => [],
   };
 }
 

@@ -46,6 +46,7 @@ function fakeMemory(overrides: Partial<MemoryPort> = {}): MemoryPort & { ingeste
     setSettings: async () => DEFAULT_SETTINGS,
     takeProblems: () => [],
     stats: async () => ({ customers: 2, leads: 3 }),
+    knownOfferIds: async () => [],
     ...overrides,
   };
 }

@@ -4,9 +4,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../../src/platform/browser', () => ({ t: (k: string) => `[${k}]`, uiLang: () => 'en', send: async () => null }));
+vi.mock('../../../src/platform/browser', () => ({
+  t: (k: string, sub?: string) => (sub ? `[${k}:${sub}]` : `[${k}]`),
+  uiLang: () => 'en',
+  send: async () => null,
+}));
 const { LeadCard } = await import('../../../src/ui/LeadCard');
-const { decodeLeadSource } = await import('../../../src/core/leadsource');
+const { completeOffer, decodeLeadSource } = await import('../../../src/core/leadsource');
 
 describe('the lead card on a value that may be cut', () => {
   it('shows the offer id it has, marked "may be cut", with the warning in words', () => {
@@ -28,5 +32,17 @@ describe('the lead card on a value that may be cut', () => {
     const msg = (lang: string) => JSON.parse(readFileSync(join(root, lang, 'messages.json'), 'utf8')).offerMayBeCut.message;
     expect(msg('en')).toBe('may be cut');
     expect(msg('ru')).toBe('может быть обрезано');
+  });
+
+  it('a cut id completed from a known offer shows the whole id and what it was completed from', () => {
+    const decoded = completeOffer(decodeLeadSource('AzureMarketplace-INS|checkpoint.check-po'), ['checkpoint.check-point-r77-10sg-byol']);
+    const { container } = render(<LeadCard decoded={decoded} lang="en" />);
+    expect(container.querySelector('[data-field="offer"]')!.textContent).toBe('check-point-r77-10sg-byol');
+    expect(container.querySelector('[data-field="completed-from"]')!.textContent).toContain('[offerCompletedFrom:checkpoint.check-po]');
+    expect(container.querySelector('[data-field="may-be-cut"]')).toBeNull();
+    expect(container.querySelector('[data-warning="offer-completed"]')).not.toBeNull();
+    const root = join(__dirname, '../../../public/_locales');
+    const msg = (lang: string) => JSON.parse(readFileSync(join(root, lang, 'messages.json'), 'utf8')).offerCompletedFrom.message;
+    expect([msg('en'), msg('ru')]).toEqual(['completed from $p1$', 'дополнено из $p1$']);
   });
 });
