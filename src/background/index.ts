@@ -4,18 +4,18 @@
 import { browser, onMessage, t, uiLang } from '../platform/browser';
 import { listCrmAddresses } from '../platform/crm-addresses';
 import { openSidePanel } from '../platform/side-panel';
-import { openMemory } from '../store/memory';
-import type { MemoryPort } from './memory-port';
+import { type LeadMemory, openMemory } from '../store/memory';
 import { handleMenuClick, MENU_ID } from './menu';
 import { omniboxSuggestions } from './omnibox';
 import { handleMessage, type RouterDeps } from './router';
 import { dropTab } from './tab-state';
+import { dropTeamView } from './team-view';
 
-let memory: Promise<MemoryPort> | null = null;
-function getMemory(): Promise<MemoryPort> {
+let memory: Promise<LeadMemory> | null = null;
+function getMemory(): Promise<LeadMemory> {
   if (!memory) {
     // A failed open (blocked upgrade, no quota) is not cached: the next message tries again.
-    const opening: Promise<MemoryPort> = openMemory().catch((error: unknown) => {
+    const opening: Promise<LeadMemory> = openMemory().catch((error: unknown) => {
       memory = null;
       throw error;
     });
@@ -36,6 +36,7 @@ const deps: RouterDeps = {
   extensionOrigin: browser.runtime.getURL(''),
   localeMessages,
   crmAddresses: listCrmAddresses,
+  teamMemory: getMemory,
 };
 
 browser.runtime.onInstalled.addListener(() => {
@@ -50,6 +51,10 @@ browser.runtime.onInstalled.addListener(() => {
 browser.runtime.onStartup.addListener(() => {
   void getMemory()
     .then((m) => m.purge())
+    .catch(() => undefined);
+  // The team check's answers last one browser session.
+  void getMemory()
+    .then((m) => m.clearTeamChecks())
     .catch(() => undefined);
 });
 
@@ -75,6 +80,7 @@ browser.omnibox?.onInputEntered.addListener((text) => {
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void dropTab(tabId);
+  void dropTeamView(tabId);
 });
 
 // Test hooks: the browser tests call the menu handler directly (a native context-menu click cannot be scripted).

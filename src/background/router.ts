@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS } from '../store/types';
 import { describeError, type MemoryPort } from './memory-port';
 import { ingestPage } from './page-leads';
 import { applyDecision, dropResults, updateAllTabs, updateTab } from './tab-state';
+import { handleTeamCheck, TEAM_OFF, type TeamMemory } from './team-check';
 
 export interface Sender {
   /** Set for content scripts: the tab the message came from. */
@@ -33,6 +34,8 @@ export interface RouterDeps {
   localeMessages?: (lang: 'en' | 'ru') => Promise<Record<string, string>>;
   /** The CRM addresses the rep added (host names); content-script messages from them are accepted too. */
   crmAddresses?: () => Promise<string[]>;
+  /** The team check's part of the memory (settings and the session cache); without it the check is off. */
+  teamMemory?: () => Promise<TeamMemory>;
   now?: () => Date;
 }
 
@@ -60,7 +63,7 @@ interface StoreFailure {
   line?: number;
 }
 
-const FROM_CONTENT: ReadonlySet<Message['type']> = new Set(['page-leads', 'focus-lead', 'get-locale']);
+const FROM_CONTENT: ReadonlySet<Message['type']> = new Set(['page-leads', 'focus-lead', 'get-locale', 'team-check']);
 
 /**
  * A LeadLens page (popup, side panel, options — also when opened in a tab). A content script's
@@ -132,6 +135,14 @@ const handlers: Handlers = {
     return { lang, messages };
   },
 
+  'team-check': async (message, { deps, tabId, now, pageUrl }) => {
+    if (!deps.teamMemory) return TEAM_OFF;
+    // The page's origin as the browser reports it decides which CRM API is asked (never the message's word).
+    const url = sameOrigin(message.url, pageUrl!) ? message.url : pageUrl!.href;
+    // A failure is "not checked" on the page, never a broken CRM page.
+    return handleTeamCheck({ ...message, url }, tabId!, await deps.teamMemory(), now).catch(() => ({ ...TEAM_OFF, on: true }));
+  },
+
   'get-customer': (message, { deps }) => withMemory(deps, (m) => m.customerView(message.customerId), null),
 
   'decide-match': (message, { deps }) =>
@@ -193,13 +204,16 @@ type PageLeads = Extract<Message, { type: 'page-leads' }>;
  * names another address of the same origin (a single-page app that moved on); a record link is kept only when
  * it is https on the very host of the reporting page.
  */
-export function fromPage(message: PageLeads, page: URL): PageLeads {
-  let url = page.href;
+function sameOrigin(url: string, page: URL): boolean {
   try {
-    if (new URL(message.url).origin === page.origin) url = message.url;
+    return new URL(url).origin === page.origin;
   } catch {
-    // not a URL: the sender's stands
+    return false; // not a URL: the sender's stands
   }
+}
+
+export function fromPage(message: PageLeads, page: URL): PageLeads {
+  const url = sameOrigin(message.url, page) ? message.url : page.href;
   const leads = message.leads.map((l) => ({ ...l, recordUrl: safeRecordUrl(l.recordUrl, page.hostname) }));
   return { ...message, url, leads };
 }

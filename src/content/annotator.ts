@@ -22,6 +22,8 @@ export interface AnnotatorOptions {
   /** Badges created per slice before yielding to the page. */
   sliceSize?: number;
   yieldToPage?: () => Promise<void>;
+  /** More for a badge's hover card (the team check's answer), if any. */
+  cardExtra?: (key: string) => Node | null;
 }
 
 /** Marks a value element whose cell LeadLens fitted (see fitListCells). */
@@ -210,7 +212,10 @@ export class Annotator {
     const open = (): void => {
       const b = this.badges.get(key);
       if (!b) return;
-      this.card.show(chip, buildCard(this.doc, { decoded: b.decoded, createdAt: b.createdAt, duplicate: b.duplicate }, this.opts.text()));
+      const card = buildCard(this.doc, { decoded: b.decoded, createdAt: b.createdAt, duplicate: b.duplicate }, this.opts.text());
+      const extra = this.opts.cardExtra?.(key);
+      if (extra) card.lastChild ? card.insertBefore(extra, card.lastChild) : card.append(extra);
+      this.card.show(chip, card);
     };
     chip.addEventListener('mouseenter', open);
     chip.addEventListener('focus', open);

@@ -5,6 +5,8 @@ import { shadowRootsIn } from '../crm/dom';
 import type { Message } from '../messaging/messages';
 import { Annotator, type AnnotatorOptions } from './annotator';
 import { scanPage, type Occurrence } from './occurrences';
+import { TeamCheck } from './team';
+import { teamCardPart } from './team-badge';
 import { watchPage, type Unwatch, type WatchOptions } from './watch';
 
 /** Values that arrive without any DOM change (an input's value set by the app) are read by one later look. */
@@ -55,12 +57,26 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
 
   const annotator = new Annotator(doc, {
     text: () => ({ t: deps.t, lang: deps.lang() }),
+    cardExtra: (key) => {
+      const b = team.markOf(key);
+      return b ? teamCardPart(doc, b, { t: deps.t, lang: deps.lang() }) : null;
+    },
     onActivate: (key) => {
       // Sent straight from the click handler: the service worker needs the gesture to open the side panel.
       deps.send({ type: 'focus-lead', key }).catch(stopIfOrphaned);
     },
     ...(opts.sliceSize ? { sliceSize: opts.sliceSize } : {}),
     ...(opts.yieldToPage ? { yieldToPage: opts.yieldToPage } : {}),
+  });
+
+  // The team check (team.ts): upgrades badges with what the CRM itself holds, when the rep turned it on.
+  const team = new TeamCheck({
+    win,
+    send: deps.send,
+    hostOf: (key) => annotator.hostOf(key),
+    setStatuses: (s) => annotator.setStatuses(s),
+    local: (key) => statuses.get(key) ?? 'new',
+    text: () => ({ t: deps.t, lang: deps.lang() }),
   });
 
   function stopIfOrphaned(err: unknown): void {
@@ -88,6 +104,8 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
     );
     for (const [k, v] of verdicts) statuses.set(k, v);
     annotator.setStatuses(verdicts);
+    team.repaint();
+    team.pageReported(url, leads);
   }
 
   async function runScan(): Promise<void> {
@@ -97,6 +115,8 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
     // Changes inside shadow roots never reach the document's observer: watch the roots the page has now.
     if (unwatch) for (const root of shadowRootsIn(doc)) unwatch.observe(root);
     await annotator.reconcile(occurrences, statuses);
+    // Badges re-created or repainted from the local verdicts get their team upgrade back.
+    team.repaint();
     if (!stopped) await report(url.href, skippedRows);
   }
 
@@ -150,6 +170,7 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
     stop() {
       if (stopped) return;
       stopped = true;
+      team.stop();
       unwatch?.();
       if (settle) clearTimeout(settle);
     },

@@ -1,6 +1,8 @@
 // Every message that crosses a context boundary, as one discriminated union.
 // Messages from content scripts are untrusted page-derived input: the service worker validates them
 // with `parseMessage` before acting.
+import type { TeamAnswer } from '../core/team/answers';
+import type { TeamBadge } from '../core/team/types';
 import type { CrmId, Decision, Lang, Lead, View } from '../core/types';
 import type { CustomerView, IngestResult, Settings } from '../store/types';
 
@@ -31,7 +33,30 @@ export type Message =
   | { type: 'import'; format: 'json' | 'csv'; text: string; withSettings?: boolean }
   | { type: 'get-settings' }
   | { type: 'get-stats' }
-  | { type: 'set-settings'; settings: Partial<Settings> };
+  | { type: 'set-settings'; settings: Partial<Settings> }
+  /**
+   * The team check of a page's leads (by occurrence key). Without `round` it starts; with it, it brings
+   * the answers to that round's requests (which the content script sent same-origin to the CRM's API).
+   */
+  | { type: 'team-check'; url: string; keys: string[]; round?: string; answers?: TeamAnswer[] };
+
+/** A request the content script sends to its own page's origin for the team check (a GET). */
+export interface TeamWireRequest {
+  id: string;
+  path: string;
+}
+
+export interface TeamCheckReply {
+  /** False while the team check is off for this CRM (then nothing is ever asked). */
+  on: boolean;
+  /** Set while requests are out: their answers come back with this round. */
+  round: string | null;
+  requests: TeamWireRequest[];
+  /** Each occurrence key's badge part. */
+  marks: Record<string, TeamBadge>;
+  /** ISO 8601: no team check before then (a 429's Retry-After). */
+  pausedUntil: string | null;
+}
 
 /** The reply each message gets. */
 export interface Replies {
@@ -49,6 +74,7 @@ export interface Replies {
   /** What the memory holds, and the browser's storage estimate for the extension (bytes; null if unknown). */
   'get-stats': { customers: number; leads: number; usage: number | null; quota: number | null } | { error: string };
   'set-settings': Settings | { error: string };
+  'team-check': TeamCheckReply;
 }
 
 export type Reply<T extends Message['type']> = Replies[T];

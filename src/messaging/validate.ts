@@ -17,6 +17,7 @@ import {
 } from '../core/bounds';
 import type { CrmId, DecodedLeadSource, Lead } from '../core/types';
 import { settingsChangeProblem } from '../store/settings';
+import type { TeamAnswer } from '../core/team/answers';
 import type { Message, PageLead } from './messages';
 
 /** The largest import text one message may carry (a bigger file arrives in parts, see store/portability.ts). */
@@ -49,7 +50,39 @@ const SHAPES: Record<Message['type'], Record<string, Check>> = {
   'get-settings': {},
   'get-stats': {},
   'set-settings': { settings: (v) => settingsChangeProblem(v) === null },
+  'team-check': {
+    url: (v) => boundedString(v, BOUNDS.url),
+    keys: (v) => Array.isArray(v) && v.length <= BOUNDS.leadsPerPage && v.every((k) => boundedString(k, BOUNDS.leadKey) && k.length > 0),
+    round: (v) => v === undefined || (boundedString(v, 100) && v.length > 0),
+    answers: (v) => v === undefined || (Array.isArray(v) && v.length <= MAX_TEAM_ANSWERS && v.every(isTeamAnswer)),
+  },
 };
+
+/** Answers one team-check round may bring back, and the longest body each may carry. */
+const MAX_TEAM_ANSWERS = 64;
+const MAX_TEAM_BODY = 4_000_000;
+const TEAM_ERRORS = new Set(['skipped', 'network', 'timeout', 'too-large', 'refused']);
+
+/** One answer to a team-check request, as the content script read it off the CRM's response. */
+export function isTeamAnswer(v: unknown): boolean {
+  if (!isObject(v) || !boundedString(v.id, 200) || !v.id) return false;
+  if (!(Number.isInteger(v.status) && (v.status as number) >= 0 && (v.status as number) < 1000)) return false;
+  if (!(v.retryAfter === null || boundedString(v.retryAfter, 100)) || !(v.text === null || boundedString(v.text, MAX_TEAM_BODY)))
+    return false;
+  return v.error === undefined || (typeof v.error === 'string' && TEAM_ERRORS.has(v.error));
+}
+
+/** A checked answer as a fresh object with only the fields the worker reads. */
+function copyTeamAnswer(v: Record<string, unknown>): TeamAnswer {
+  const answer: TeamAnswer = {
+    id: v.id as string,
+    status: v.status as number,
+    retryAfter: v.retryAfter as string | null,
+    text: v.text as string | null,
+  };
+  if (v.error !== undefined) answer.error = v.error as TeamAnswer['error'];
+  return answer;
+}
 
 /** Why a page lead is refused, or null when every field keeps its type, bound and allowed set. */
 export function pageLeadProblem(value: unknown, now: Date = new Date()): string | null {
@@ -108,6 +141,11 @@ export function parseMessage(value: unknown, now: Date = new Date()): Message | 
     const leads = (value.leads as Record<string, unknown>[]).map(copyPageLead);
     if (new Set(leads.map((l) => l.key)).size !== leads.length) return null;
     copy.leads = leads;
+  }
+  if (type === 'team-check') {
+    // A round's answers come with the round they answer; a start has neither.
+    if ((value.round === undefined) !== (value.answers === undefined)) return null;
+    if (value.answers !== undefined) copy.answers = (value.answers as Record<string, unknown>[]).map(copyTeamAnswer);
   }
   return copy as unknown as Message;
 }

@@ -8,18 +8,22 @@ type Changes = Record<string, { newValue?: unknown }>;
 
 /** Calls `onChange` with the tab's view now and after every change; returns a function that stops it. */
 export function watchTabLeads(tabId: number, onChange: (state: TabLeads | null) => void): () => void {
-  const key = tabKey(tabId);
+  return watchSessionKey(tabKey(tabId), onChange);
+}
+
+/** Calls `onChange` with one storage.session value now and after every change; returns a function that stops it. */
+export function watchSessionKey<V>(key: string, onChange: (value: V | null) => void): () => void {
   let stopped = false;
   let heard = false;
   const onStorage = (changes: Changes) => {
     if (stopped || !(key in changes)) return;
     heard = true;
-    onChange((changes[key]!.newValue as TabLeads | undefined) ?? null);
+    onChange((changes[key]!.newValue as V | undefined) ?? null);
   };
   browser.storage.session.onChanged.addListener(onStorage);
   void browser.storage.session.get(key).then((got) => {
     // A change heard meanwhile is newer than what this first read saw.
-    if (!stopped && !heard) onChange((got[key] as TabLeads | undefined) ?? null);
+    if (!stopped && !heard) onChange((got[key] as V | undefined) ?? null);
   });
   return () => {
     stopped = true;

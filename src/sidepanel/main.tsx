@@ -2,6 +2,7 @@ import { render } from 'preact';
 import '../ui/styles.css';
 import { applyLanguageSetting, send } from '../platform/browser';
 import { watchActiveTab, watchTabLeads } from '../platform/tab-leads';
+import { watchTeamView } from '../platform/team-leads';
 import { SidePanel, type SidePanelSource } from '../ui/SidePanel';
 import { customerSource } from '../ui/sources';
 
@@ -9,23 +10,30 @@ import { customerSource } from '../ui/sources';
 // panel page is opened as an ordinary tab, e.g. by the browser tests).
 const pinned = Number(new URLSearchParams(location.search).get('tab')) || null;
 
+/** Follows one tab's view (the pinned one, else the active tab), through `watchOne`. */
+function followTab<V>(
+  watchOne: (tabId: number, onChange: (v: V | null) => void) => () => void,
+  onChange: (v: V | null) => void,
+): () => void {
+  if (pinned) return watchOne(pinned, onChange);
+  let stopTab: () => void = () => undefined;
+  const stopActive = watchActiveTab((tabId) => {
+    stopTab();
+    if (tabId === null) {
+      stopTab = () => undefined;
+      onChange(null);
+    } else stopTab = watchOne(tabId, onChange);
+  });
+  return () => {
+    stopActive();
+    stopTab();
+  };
+}
+
 const source: SidePanelSource = {
   customers: customerSource(send),
-  watch(onChange) {
-    if (pinned) return watchTabLeads(pinned, onChange);
-    let stopTab: () => void = () => undefined;
-    const stopActive = watchActiveTab((tabId) => {
-      stopTab();
-      if (tabId === null) {
-        stopTab = () => undefined;
-        onChange(null);
-      } else stopTab = watchTabLeads(tabId, onChange);
-    });
-    return () => {
-      stopActive();
-      stopTab();
-    };
-  },
+  team: (onChange) => followTab(watchTeamView, onChange),
+  watch: (onChange) => followTab(watchTabLeads, onChange),
 };
 
 await applyLanguageSetting();

@@ -6,6 +6,7 @@ import type { Settings } from '../messaging/messages';
 import { t, uiLang } from '../platform/browser';
 import { type CrmAddressSource, CrmAddresses } from './CrmAddresses';
 import type { OptionsSource } from './sources';
+import { TeamOptions, type TeamOptionsSource } from './TeamOptions';
 import { type MemoryStats, useOptions } from './use-options';
 
 const count = (n: number) => n.toLocaleString(localeTag(uiLang()));
@@ -15,7 +16,7 @@ function megabytes(bytes: number): string {
   return mb.toLocaleString(localeTag(uiLang()), { maximumFractionDigits: mb < 10 ? 1 : 0 });
 }
 
-export function Options({ source, addresses }: { source: OptionsSource; addresses?: CrmAddressSource }) {
+export function Options({ source, addresses, team }: { source: OptionsSource; addresses?: CrmAddressSource; team?: TeamOptionsSource }) {
   const o = useOptions(source);
   return (
     <main class="options">
@@ -23,6 +24,7 @@ export function Options({ source, addresses }: { source: OptionsSource; addresse
       <p class="hint">{t('optionsPrivacy')}</p>
       {o.stats && <Stats stats={o.stats} />}
       {o.settings && <SettingsForm settings={o.settings} onChange={o.setSettings} onSave={o.save} />}
+      {o.settings && team && <TeamOptions settings={o.settings} source={team} onSaved={o.setSettings} />}
       {addresses && <CrmAddresses source={addresses} />}
       <h2>{t('optionsExport')}</h2>
       <div class="actions">

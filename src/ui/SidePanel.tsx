@@ -7,12 +7,14 @@ import { customerName, leadTime } from '../core/display';
 import { playbookFor } from '../core/playbook';
 import type { Lang } from '../core/types';
 import type { TabLead, TabLeads } from '../messaging/tab-view';
+import type { TeamTabView } from '../messaging/team-view';
 import { t, uiLang } from '../platform/browser';
 import { CustomerPanel, StatusBadge } from './CustomerPanel';
 import { formatRelative } from './format';
 import { LeadCard, StageChip } from './LeadCard';
 import './lead-row.css';
 import type { CustomerSource } from './sources';
+import { TeamPanel } from './TeamPanel';
 
 /** More leads than this (a list view) are shown as one line each, opened on demand. */
 const COMPACT_ABOVE = 2;
@@ -22,6 +24,8 @@ export interface SidePanelSource {
   watch(onChange: (state: TabLeads | null) => void): () => void;
   /** What the customer panels ask the lead memory. */
   customers: CustomerSource;
+  /** The team check's answers for the tab (TeamPanel), when the page has any. */
+  team?: (onChange: (view: TeamTabView | null) => void) => () => void;
 }
 
 function customerLine(lead: TabLeads['leads'][number]): string {
@@ -51,7 +55,9 @@ export function SidePanel({ source }: { source: SidePanelSource }) {
   const [state, setState] = useState<TabLeads | null>(null);
   const lang = uiLang();
   const focused = useRef<HTMLDivElement>(null);
+  const [team, setTeam] = useState<TeamTabView | null>(null);
   useEffect(() => source.watch(setState), [source]);
+  useEffect(() => source.team?.(setTeam), [source]);
   useEffect(() => {
     focused.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
   }, [state?.focusKey]);
@@ -94,7 +100,12 @@ export function SidePanel({ source }: { source: SidePanelSource }) {
                 lead,
                 state!.leads.find((l) => l.key === state!.focusKey),
               );
-            const card = <FullLead lead={lead} lang={lang} now={now} version={state!.updatedAt} customers={source.customers} />;
+            const teamView = team && team.url === state!.url ? team.byKey[lead.key] : undefined;
+            const card = (
+              <FullLead lead={lead} lang={lang} now={now} version={state!.updatedAt} customers={source.customers}>
+                <TeamPanel view={teamView} host={team?.host ?? ''} lang={lang} />
+              </FullLead>
+            );
             return (
               <div key={lead.key} ref={isFocus ? focused : undefined} data-lead-key={lead.key}>
                 {leads.length > COMPACT_ABOVE ? (
@@ -119,17 +130,20 @@ function FullLead({
   now,
   version,
   customers,
+  children,
 }: {
   lead: TabLead;
   lang: Lang;
   now: Date;
   version: string;
   customers: CustomerSource;
+  children?: ComponentChildren;
 }) {
   return (
     <LeadCard decoded={lead.lead.leadSource!} lang={lang} leadTime={leadTime({ ...lead.lead, firstSeen: lead.firstSeen }, now)} now={now}>
       {customerLine(lead) && <p class="who">{customerLine(lead)}</p>}
       <CustomerPanel lead={lead} lang={lang} version={version} customers={customers} />
+      {children}
     </LeadCard>
   );
 }
