@@ -3,11 +3,13 @@
 // same-origin with the page's session, reads the answers it brings back, remembers what they settled
 // and keeps the side panel's view. Salesforce's requests the worker sends itself (team-salesforce.ts).
 // Nothing is planned while the rep has the check off, and nothing while a 429's pause lasts.
-import type { TeamAnswer } from '../core/team/answers';
+import type { CacheRow, TeamAnswer } from '../core/team/answers';
 import { dataverseDialect } from '../core/team/dataverse-dialect';
 import type { PlanLead, PlanMode } from '../core/team/dataverse-plan';
 import { askable, teamCustomer, teamKeys } from '../core/team/keys';
 import { continueRound, type Dialect, type Round, roundViews, type Step, startRound } from '../core/team/round';
+import { apiHost } from '../core/team/salesforce';
+import { salesforceDialect } from '../core/team/salesforce-dialect';
 import { guid } from '../core/team/text';
 import type { TeamTable } from '../core/team/types';
 import { badgeOf, waitingBadge } from '../core/team/view';
@@ -16,7 +18,9 @@ import type { TeamTabView } from '../messaging/team-view';
 import type { Settings } from '../store/types';
 import type { LeadMemory } from '../store/memory';
 import { readTab } from './tab-state';
+import { hasSalesforceAccess, salesforceSession } from '../platform/team-permissions';
 import { teamGate } from './team-gate';
+import { salesforceCheck } from './team-salesforce';
 import { writeTeamView } from './team-view';
 
 type TeamCheck = Extract<Message, { type: 'team-check' }>;
@@ -110,7 +114,7 @@ export async function handleTeamCheck(message: TeamCheck, tabId: number, memory:
   const wanted = new Set(message.keys);
   const pageLeads = (tab?.leads ?? []).filter((l) => wanted.has(l.key));
   const crm = pageLeads[0]?.crm;
-  if (!crm || !teamCheckOn(settings, crm) || crm !== 'dynamics') return TEAM_OFF;
+  if (!crm || !teamCheckOn(settings, crm)) return TEAM_OFF;
   let url: URL;
   try {
     url = new URL(message.url);
@@ -123,7 +127,7 @@ export async function handleTeamCheck(message: TeamCheck, tabId: number, memory:
 
   const gate = await teamGate();
   const host = url.host.toLowerCase();
-  const planned = planLeads(pageLeads, host, settings.defaultCountry);
+  const planned = planLeads(pageLeads, crm === 'salesforce' ? (apiHost(host) ?? host) : host, settings.defaultCountry);
   if (!gate.open(now.getTime())) {
     const pausedUntil = gate.pausedUntilIso(now.getTime());
     const marks = Object.fromEntries([...planned.refOfKey.keys()].map((k) => [k, waitingBadge(pausedUntil)]));
@@ -131,11 +135,38 @@ export async function handleTeamCheck(message: TeamCheck, tabId: number, memory:
   }
   const keys = planned.leads.flatMap((p) => p.keys.map((k) => k.id));
   const rows = keys.length ? await memory.teamChecks(keys).catch(() => []) : [];
+  if (crm === 'salesforce') return salesforceReply(url, message.url, tabId, planned, rows, memory, now);
   const rules = orgRules.has(host) ? orgRules.get(host) : undefined;
   const dialect = dataverseDialect(url);
   const started = startRound(planned.leads, planned.mode, dialect, rows, rules);
   const l: Live = { round: started.round, tabId, url: message.url, host, dialect, refOfKey: planned.refOfKey, started: now.getTime() };
   return publish(l, started.step, memory, now, crypto.randomUUID());
+}
+
+/** Salesforce: the worker asks the org itself and answers with the marks at once (no requests for the page). */
+async function salesforceReply(
+  url: URL,
+  pageUrl: string,
+  tabId: number,
+  planned: ReturnType<typeof planLeads>,
+  rows: CacheRow[],
+  memory: TeamMemory,
+  now: Date,
+): Promise<TeamCheckReply> {
+  const ports = { hasAccess: hasSalesforceAccess, session: salesforceSession, fetch: (...a: Parameters<typeof fetch>) => fetch(...a) };
+  const result = await salesforceCheck(url, planned.leads, planned.mode, rows, ports, now);
+  if (!result) return TEAM_OFF;
+  const host = url.host.toLowerCase();
+  const l: Live = {
+    round: result.round,
+    tabId,
+    url: pageUrl,
+    host,
+    dialect: salesforceDialect(url),
+    refOfKey: planned.refOfKey,
+    started: now.getTime(),
+  };
+  return publish(l, { requests: [], rows: result.rows, pause: result.pause, rules: undefined }, memory, now, crypto.randomUUID());
 }
 
 async function continueCheck(

@@ -28,3 +28,14 @@ export async function hasSalesforceAccess(host?: string): Promise<boolean> {
     return false;
   }
 }
+
+/** The rep's Salesforce session on the org's API host (the `sid` cookie), or null; only with `cookies` granted. */
+export async function salesforceSession(host: string): Promise<string | null> {
+  if (!browser.cookies) return null;
+  try {
+    const cookie = await browser.cookies.get({ url: `https://${host}/`, name: 'sid' });
+    return cookie?.value ?? null;
+  } catch {
+    return null;
+  }
+}
