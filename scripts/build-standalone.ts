@@ -1,7 +1,7 @@
 // After `vite build`: the content script once more as one self-contained classic script,
 // dist/assets/content-standalone.js. The options page registers it (scripting.registerContentScripts) on CRM
-// addresses the rep adds. The manifest's content scripts load their code as web-accessible chunks, and those
-// can only be opened to the hosts listed in the manifest; this file needs no such exposure.
+// addresses the rep adds. (The manifest's own content script is built the same way by crx's standaloneFiles, see
+// vite.config.ts; this copy keeps the fixed path platform/crm-addresses.ts registers.)
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 

@@ -1,18 +1,23 @@
 // Firefox reads the same bundle with a few manifest differences: a background `scripts` fallback,
-// an add-on id, the data-collection declaration, and `sidebar_action` in place of Chrome's side panel.
+// an add-on id, the data-collection declaration, `sidebar_action` in place of Chrome's side panel, and
+// web-accessible resources without Chrome's `use_dynamic_url` (an unexpected property to Firefox).
 interface ChromeManifest {
   permissions: string[];
   background: { service_worker: string; type?: string };
   side_panel?: { default_path?: string };
   action?: { default_title?: string };
   icons?: Record<string, string>;
+  web_accessible_resources?: Array<Record<string, unknown>>;
   [key: string]: unknown;
 }
 
 export function firefoxManifest(chrome: ChromeManifest): Record<string, unknown> {
-  const { side_panel, ...rest } = chrome;
+  const { side_panel, web_accessible_resources, ...rest } = chrome;
   return {
     ...rest,
+    ...(web_accessible_resources
+      ? { web_accessible_resources: web_accessible_resources.map(({ use_dynamic_url: _chromeOnly, ...r }) => r) }
+      : {}),
     permissions: chrome.permissions.filter((p) => p !== 'sidePanel'),
     background: { ...chrome.background, scripts: [chrome.background.service_worker] },
     sidebar_action: {

@@ -136,4 +136,29 @@ describe.skipIf(reason !== null)('the page boundary in Chromium', () => {
     expect(panels).toBe(0);
     await page.close();
   });
+
+  it('a CRM page finds no LeadLens file to probe for, and the badges still load', async () => {
+    const page = await session.context.newPage();
+    await page.goto(fixture('dynamics-lead-form').url);
+    await page.locator('[data-leadlens]').first().waitFor({ state: 'attached', timeout: 10_000 });
+    const manifest = await session.worker.evaluate(() => chrome.runtime.getManifest());
+    // The content script is one classic script; nothing is web-accessible, and whatever ever is, is dynamic.
+    const exposed = (manifest.web_accessible_resources ?? []) as Array<{ resources: string[]; use_dynamic_url?: boolean }>;
+    expect(exposed.filter((r) => r.use_dynamic_url !== true)).toEqual([]);
+    const script = manifest.content_scripts![0]!.js![0]!;
+    const found = await page.evaluate(
+      (urls) =>
+        Promise.all(
+          urls.map((url) =>
+            fetch(url).then(
+              () => 'fetched',
+              () => 'refused',
+            ),
+          ),
+        ),
+      [`chrome-extension://${session.extensionId}/${script}`, `chrome-extension://${session.extensionId}/manifest.json`],
+    );
+    expect(found).toEqual(['refused', 'refused']);
+    await page.close();
+  });
 });
