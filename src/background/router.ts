@@ -11,6 +11,7 @@ import { parseMessage } from '../messaging/validate';
 import { DEFAULT_SETTINGS } from '../store/types';
 import { describeError, type MemoryPort } from './memory-port';
 import { ingestPage } from './page-leads';
+import { downloadPart, offerDownload, receivePart, takeUpload } from './transfers';
 import { applyDecision, dropResults, updateAllTabs, updateTab } from './tab-state';
 import { handleTeamCheck, TEAM_OFF, type TeamMemory } from './team-check';
 
@@ -169,15 +170,24 @@ const handlers: Handlers = {
   export: (message, { deps, now }) =>
     withMemory(deps, async (m) => {
       const stamp = now.toISOString().slice(0, 10);
-      return message.format === 'json'
-        ? { text: await m.exportJson(), filename: `leadlens-${stamp}.json` }
-        : { text: await m.exportCsv(), filename: `leadlens-${stamp}.csv` };
+      const text = message.format === 'json' ? await m.exportJson() : await m.exportCsv();
+      return { ...offerDownload(text), filename: `leadlens-${stamp}.${message.format}` };
     }),
 
-  import: (message, { deps }) =>
-    withMemory(deps, (m) =>
-      message.format === 'json' ? m.importJson(message.text, { withSettings: message.withSettings === true }) : m.importCsv(message.text),
-    ),
+  'export-part': async (message) => {
+    const text = downloadPart(message.download, message.index);
+    return text === null ? { error: 'The export is no longer there (it was fetched already or waited too long). Export again.' } : { text };
+  },
+
+  'import-part': async (message) => receivePart(message.upload, message.index, message.text),
+
+  import: async (message, { deps }) => {
+    const text = message.text ?? takeUpload(message.upload!, message.parts!);
+    if (text === null) return { error: 'Parts of the import file went missing on the way; nothing was imported. Try again.' };
+    return withMemory(deps, (m) =>
+      message.format === 'json' ? m.importJson(text, { withSettings: message.withSettings === true }) : m.importCsv(text),
+    );
+  },
 
   'get-stats': (_message, { deps }) =>
     withMemory(deps, async (m) => {

@@ -28,9 +28,15 @@ export type Message =
   | { type: 'decide-match'; sightingId: string; decision: Decision }
   | { type: 'forget-customer'; customerId: string }
   | { type: 'forget-all' }
+  /** Makes an export and offers it in parts (messaging/transfer.ts). */
   | { type: 'export'; format: 'json' | 'csv' }
-  /** `withSettings`: the rep ticked "also import settings"; without it a file never changes them. */
-  | { type: 'import'; format: 'json' | 'csv'; text: string; withSettings?: boolean }
+  | { type: 'export-part'; download: string; index: number }
+  | { type: 'import-part'; upload: string; index: number; text: string }
+  /**
+   * Applies an import: its text, or the `parts` sent before as `import-part` under `upload`.
+   * `withSettings`: the rep ticked "also import settings"; without it a file never changes them.
+   */
+  | { type: 'import'; format: 'json' | 'csv'; text?: string; upload?: string; parts?: number; withSettings?: boolean }
   | { type: 'get-settings' }
   | { type: 'get-stats' }
   | { type: 'set-settings'; settings: Partial<Settings> }
@@ -68,7 +74,9 @@ export interface Replies {
   'decide-match': { ok: boolean; error?: string };
   'forget-customer': { ok: boolean; error?: string };
   'forget-all': { ok: boolean; error?: string };
-  export: { text: string; filename: string } | { error: string };
+  export: { download: string; parts: number; filename: string } | { error: string };
+  'export-part': { text: string } | { error: string };
+  'import-part': { ok: true } | { error: string };
   import: { imported: number; skipped: number } | { error: string; line?: number };
   'get-settings': Settings;
   /** What the memory holds, and the browser's storage estimate for the extension (bytes; null if unknown). */

@@ -19,13 +19,16 @@ import type { CrmId, DecodedLeadSource, Lead } from '../core/types';
 import { settingsChangeProblem } from '../store/settings';
 import type { TeamAnswer } from '../core/team/answers';
 import type { Message, PageLead } from './messages';
+import { MAX_PARTS, PART_CHARS } from './transfer';
 
-/** The largest import text one message may carry (a bigger file arrives in parts, see store/portability.ts). */
-export const MAX_IMPORT_TEXT = 16_000_000;
+/** The largest import text one `import` message may carry itself (a bigger file arrives in parts, see transfer.ts). */
+export const MAX_IMPORT_TEXT = PART_CHARS;
 
 type Check = (v: unknown, now: Date) => boolean;
 
 const id = (v: unknown) => boundedString(v, BOUNDS.id) && v.length > 0;
+const transferId = (v: unknown) => boundedString(v, 64) && v.length > 0;
+const partIndex = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_PARTS;
 const format = (v: unknown) => v === 'json' || v === 'csv';
 
 /** Each type's fields and their checks; a field not listed here is ignored and not copied. */
@@ -42,9 +45,13 @@ const SHAPES: Record<Message['type'], Record<string, Check>> = {
   'forget-customer': { customerId: id },
   'forget-all': {},
   export: { format },
+  'export-part': { download: transferId, index: partIndex },
+  'import-part': { upload: transferId, index: partIndex, text: (v) => boundedString(v, PART_CHARS) },
   import: {
     format,
-    text: (v) => boundedString(v, MAX_IMPORT_TEXT),
+    text: (v) => v === undefined || boundedString(v, MAX_IMPORT_TEXT),
+    upload: (v) => v === undefined || transferId(v),
+    parts: (v) => v === undefined || (partIndex(v) && (v as number) > 0),
     withSettings: (v) => v === undefined || typeof v === 'boolean',
   },
   'get-settings': {},
@@ -137,6 +144,8 @@ export function parseMessage(value: unknown, now: Date = new Date()): Message | 
     if (!check(value[field], now)) return null;
     if (value[field] !== undefined) copy[field] = value[field];
   }
+  // An import names its text or its parts, never both and never neither.
+  if (type === 'import' && (copy.text === undefined) === (copy.upload === undefined || copy.parts === undefined)) return null;
   if (type === 'page-leads') {
     const leads = (value.leads as Record<string, unknown>[]).map(copyPageLead);
     if (new Set(leads.map((l) => l.key)).size !== leads.length) return null;

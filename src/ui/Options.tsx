@@ -37,6 +37,15 @@ export function Options({ source, addresses, team }: { source: OptionsSource; ad
       </div>
       <h2>{t('optionsImport')}</h2>
       <p class="hint">{t('optionsImportHint')}</p>
+      <label>
+        <input
+          type="checkbox"
+          name="importSettings"
+          checked={o.withSettings}
+          onChange={(e) => o.setWithSettings((e.currentTarget as HTMLInputElement).checked)}
+        />{' '}
+        {t('optionsImportSettings')}
+      </label>
       <input
         type="file"
         accept=".json,.csv,application/json,text/csv"

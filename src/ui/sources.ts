@@ -3,6 +3,7 @@
 // sends messages nor knows the store.
 import type { Decision } from '../core/types';
 import type { Ask, Reply, Settings } from '../messaging/messages';
+import { type ExportedParts, exportInParts, importInParts } from '../messaging/transfer';
 
 /** The customer panel: a customer's view, and the rep's two actions on it. */
 export interface CustomerSource {
@@ -16,8 +17,10 @@ export interface OptionsSource {
   settings(): Promise<Reply<'get-settings'>>;
   saveSettings(settings: Settings): Promise<Reply<'set-settings'>>;
   stats(): Promise<Reply<'get-stats'>>;
-  exportMemory(format: 'json' | 'csv'): Promise<Reply<'export'>>;
-  importMemory(format: 'json' | 'csv', text: string): Promise<Reply<'import'>>;
+  /** The export in parts (messaging/transfer.ts), or why it failed. */
+  exportMemory(format: 'json' | 'csv'): Promise<ExportedParts>;
+  /** `withSettings`: the rep ticked "also import settings". */
+  importMemory(format: 'json' | 'csv', text: string, withSettings?: boolean): Promise<Reply<'import'>>;
   forgetAll(): Promise<Reply<'forget-all'>>;
 }
 
@@ -34,8 +37,8 @@ export function optionsSource(ask: Ask): OptionsSource {
     settings: () => ask({ type: 'get-settings' }),
     saveSettings: (settings) => ask({ type: 'set-settings', settings }),
     stats: () => ask({ type: 'get-stats' }),
-    exportMemory: (format) => ask({ type: 'export', format }),
-    importMemory: (format, text) => ask({ type: 'import', format, text }),
+    exportMemory: (format) => exportInParts(ask, format),
+    importMemory: (format, text, withSettings) => importInParts(ask, format, text, withSettings),
     forgetAll: () => ask({ type: 'forget-all' }),
   };
 }

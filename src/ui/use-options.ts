@@ -9,8 +9,9 @@ import type { OptionsSource } from './sources';
 export type Note = { kind: 'ok' | 'error'; text: string } | null;
 export type MemoryStats = Exclude<Reply<'get-stats'>, { error: string }>;
 
-function download(text: string, filename: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function download(parts: string[], filename: string, type: string) {
+  // The parts go into the Blob as they are: a big export is never joined into one string here.
+  const url = URL.createObjectURL(new Blob(parts, { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
@@ -55,13 +56,20 @@ export function useOptions(source: OptionsSource) {
   const exportAs = async (format: 'json' | 'csv') => {
     const reply = await source.exportMemory(format);
     if ('error' in reply) setNote({ kind: 'error', text: t('errorGeneric', reply.error) });
-    else download(reply.text, reply.filename, format === 'json' ? 'application/json' : 'text/csv');
+    else download(reply.parts, reply.filename, format === 'json' ? 'application/json' : 'text/csv');
   };
+  const [withSettings, setWithSettings] = useState(false);
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    const text = await file.text();
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (e) {
+      setNote({ kind: 'error', text: t('optionsImportFailed', String(e)) });
+      return;
+    }
     const format = file.name.toLowerCase().endsWith('.json') || text.trimStart().startsWith('{') ? 'json' : 'csv';
-    const reply = await source.importMemory(format, text);
+    const reply = await source.importMemory(format, text, withSettings);
     if ('error' in reply) {
       // The store's message usually names the line already; add it only when it does not.
       const where = reply.line && !reply.error.includes(String(reply.line)) ? ` (line ${reply.line})` : '';
@@ -75,5 +83,5 @@ export function useOptions(source: OptionsSource) {
     setNote(reply.ok ? { kind: 'ok', text: t('optionsForgotAll') } : { kind: 'error', text: t('errorGeneric', reply.error ?? '') });
     refreshStats();
   };
-  return { settings, setSettings, stats, note, save, exportAs, importFile, forgetAll };
+  return { settings, setSettings, stats, note, save, exportAs, importFile, withSettings, setWithSettings, forgetAll };
 }
