@@ -208,7 +208,7 @@ describe.skipIf(reason !== null)('Team check (Dynamics 365, faked Web API)', () 
       await page.close();
     }
     const during = seen.slice(from);
-    expect(during.length).toBeGreaterThan(4); // the pages themselves were seen
+    expect(during.length).toBeGreaterThanOrEqual(4); // the four pages themselves were seen (the content script loads no chunks)
     expect(during.filter((s) => s.url.includes('/api/data') || new URL(s.url).hostname.endsWith('my.salesforce.com'))).toEqual([]);
   });
 
