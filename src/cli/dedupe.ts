@@ -6,15 +6,18 @@ import { InMemoryMatcher } from '../core/match';
 import { normalizeCountry, normalizeCustomer } from '../core/normalize';
 import { readLeadsCsv } from '../core/payloads';
 import type { DuplicateStatus, Lead } from '../core/types';
+import { namedDecoder } from './encoding';
 import { type CliIO, parseArgs, readStdin, readText, UsageError } from './io';
 
-export const DEDUPE_HELP = `leadlens dedupe FILE.csv [--json] [--country CC]
+export const DEDUPE_HELP = `leadlens dedupe FILE.csv [--json] [--country CC] [--encoding NAME]
   Finds rows of a CRM or Partner Center leads export that are the same customer. Rows are taken as
   leads arriving in order. For every row: row (1-based data row), customer (an id shared by the rows
   judged the same customer), match (new | possible | duplicate) and matchedRow (the earlier row it
   matched, or null). FILE may be - for standard input.
   --json          one JSON object per row (JSON Lines) instead of the grouped listing
   --country CC    country for phone numbers written without one (ISO code or name)
+  --encoding NAME read the file in this encoding (by default a byte-order mark decides, else UTF-8, else
+                  Windows-1251/1252 with a warning)
 `;
 
 interface DedupeRow {
@@ -34,12 +37,13 @@ interface DedupeOptions {
   json: boolean;
   /** For phone numbers written without a country code. */
   country: string | null;
+  encoding: string | undefined;
 }
 
 type Leads = ReturnType<typeof readLeadsCsv>['leads'];
 
-/** The verdicts for leads in arrival order. */
-function dedupeLeads(leads: Leads, defaultCountry: string | null): DedupeRow[] {
+/** The verdicts for leads in arrival order, each handed to `emit` as soon as it is judged. */
+function dedupeLeads(leads: Leads, defaultCountry: string | null, emit?: (row: DedupeRow) => void): DedupeRow[] {
   const matcher = new InMemoryMatcher<number>();
   const ids = new Map<string, string>();
   const label = (internal: string): string => {
@@ -49,7 +53,7 @@ function dedupeLeads(leads: Leads, defaultCountry: string | null): DedupeRow[] {
   };
   return leads.map(({ row, lead }) => {
     const v = matcher.add(row, normalizeCustomer(lead.customer, { defaultCountry }));
-    return {
+    const judged: DedupeRow = {
       row,
       customer: label(v.assignedCustomerId),
       match: v.status,
@@ -58,12 +62,14 @@ function dedupeLeads(leads: Leads, defaultCountry: string | null): DedupeRow[] {
       score: v.score,
       fields: v.fields,
     };
+    emit?.(judged);
+    return judged;
   });
 }
 
 /** The command line, `help`, or a UsageError. */
 function optionsOf(args: string[]): DedupeOptions | 'help' {
-  const { flags, positional } = parseArgs(args, ['json', 'country', 'help'], ['country']);
+  const { flags, positional } = parseArgs(args, ['json', 'country', 'help', 'encoding'], ['country', 'encoding']);
   if (flags.has('help') || positional.includes('-h')) return 'help';
   const unknown = positional.find((p) => p.startsWith('-') && p !== '-');
   if (unknown) throw new UsageError(`unknown option ${unknown}`);
@@ -72,7 +78,9 @@ function optionsOf(args: string[]): DedupeOptions | 'help' {
   if (typeof named === 'string' && !country) throw new UsageError(`--country needs a country code or name (got ${JSON.stringify(named)})`);
   if (positional.length !== 1)
     throw new UsageError(positional.length ? 'give exactly one CSV file' : 'which CSV file? (use - for standard input)');
-  return { file: positional[0]!, json: flags.has('json'), country };
+  const encoding = flags.get('encoding') as string | undefined;
+  if (encoding) namedDecoder(encoding); // an unknown name is a usage error now, not a read error later
+  return { file: positional[0]!, json: flags.has('json'), country, encoding };
 }
 
 export async function runDedupe(args: string[], io: CliIO): Promise<number> {
@@ -87,19 +95,21 @@ export async function runDedupe(args: string[], io: CliIO): Promise<number> {
     io.stdout.write(DEDUPE_HELP);
     return 0;
   }
-  const leads = await readLeads(options.file, io);
+  const leads = await readLeads(options, io);
   if (!leads) return 1;
-  const rows = dedupeLeads(leads, options.country);
-  if (options.json) for (const r of rows) io.stdout.write(JSON.stringify(r) + '\n');
-  else writeGroups(rows, leads, io);
+  // JSON Lines go out row by row as they are judged; the grouped listing needs every row first.
+  if (options.json) dedupeLeads(leads, options.country, (r) => io.stdout.write(JSON.stringify(r) + '\n'));
+  else writeGroups(dedupeLeads(leads, options.country), leads, io);
   return 0;
 }
 
 /** The leads of the CSV file (or standard input), with skipped rows reported; null when it cannot be read. */
-async function readLeads(file: string, io: CliIO): Promise<Leads | null> {
+async function readLeads({ file, encoding }: DedupeOptions, io: CliIO): Promise<Leads | null> {
   let text: string;
   try {
-    text = file === '-' ? await readStdin(io) : await readText(io, file);
+    const read = file === '-' ? await readStdin(io, encoding) : await readText(io, file, encoding);
+    if (read.warning) io.stderr.write(`leadlens dedupe: ${file === '-' ? 'standard input' : file} is ${read.warning}\n`);
+    text = read.text;
   } catch (e) {
     const why = (e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e));
     io.stderr.write(`leadlens dedupe: cannot read ${file}: ${why}\n`);

@@ -1,5 +1,7 @@
-// The CLI's view of the outside world, injectable so tests run commands in-process.
+// The CLI's view of the outside world, injectable so tests run commands in-process. Input arrives as bytes and is
+// decoded by encoding.ts (byte-order marks, UTF-8, else a Windows code page with a warning, or --encoding).
 import { readFile, writeFile } from 'node:fs/promises';
+import { type Decoded, decodeBytes, StreamDecoder } from './encoding';
 
 export interface Writer {
   write(chunk: string): unknown;
@@ -10,8 +12,8 @@ export interface CliIO {
   stdin: AsyncIterable<string | Uint8Array> & { isTTY?: boolean };
   stdout: Writer;
   stderr: Writer;
-  /** File access; defaults to node:fs. */
-  readFile?: (path: string) => Promise<string>;
+  /** File access; defaults to node:fs. A file given as text is taken as already decoded. */
+  readFile?: (path: string) => Promise<string | Uint8Array>;
   writeFile?: (path: string, text: string) => Promise<void>;
 }
 
@@ -19,37 +21,65 @@ export function processIO(): CliIO {
   return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
 }
 
-export function readText(io: CliIO, path: string): Promise<string> {
-  return io.readFile ? io.readFile(path) : readFile(path, 'utf8');
+const asText = (text: string): Decoded => ({ text, encoding: 'utf-8', bom: text.startsWith('\ufeff') });
+
+/** A file's text, decoded (see encoding.ts); `encoding` is the rep's --encoding, if any. */
+export async function readText(io: CliIO, path: string, encoding?: string): Promise<Decoded> {
+  const data = io.readFile ? await io.readFile(path) : await readFile(path);
+  return typeof data === 'string' ? asText(data) : decodeBytes(data, encoding);
 }
 
 export function writeText(io: CliIO, path: string, text: string): Promise<void> {
   return io.writeFile ? io.writeFile(path, text) : writeFile(path, text, 'utf8');
 }
 
-/** All of standard input as one text. */
-export async function readStdin(io: CliIO): Promise<string> {
-  const decoder = new TextDecoder();
-  let text = '';
-  for await (const chunk of io.stdin) text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-  return text + decoder.decode();
+/** All of standard input, decoded as a whole (time and memory linear in its size). */
+export async function readStdin(io: CliIO, encoding?: string): Promise<Decoded> {
+  const chunks: Uint8Array[] = [];
+  const texts: string[] = [];
+  for await (const chunk of io.stdin) {
+    if (typeof chunk === 'string') texts.push(chunk);
+    else chunks.push(chunk);
+  }
+  if (texts.length && !chunks.length) return asText(texts.join(''));
+  return decodeBytes(Buffer.concat(chunks), encoding);
 }
 
-/** Standard input line by line (without line ends), as it arrives. */
-export async function* stdinLines(io: CliIO): AsyncGenerator<string> {
-  const decoder = new TextDecoder();
-  let buf = '';
-  for await (const chunk of io.stdin) {
-    buf += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    let nl: number;
-    while ((nl = buf.indexOf('\n')) >= 0) {
-      const line = buf.slice(0, nl);
-      buf = buf.slice(nl + 1);
+/**
+ * Standard input line by line (without line ends), as it arrives. Each byte is looked at once: a line is kept as
+ * its pieces until its end arrives, so one huge line costs time linear in its length. `onWarning` hears once when
+ * the input turns out not to be UTF-8.
+ */
+export async function* stdinLines(io: CliIO, opts: { encoding?: string; onWarning?: (w: string) => void } = {}): AsyncGenerator<string> {
+  const decoder = new StreamDecoder(opts.encoding);
+  let pending: string[] = [];
+  let warned = false;
+  const lines = function* (text: string): Generator<string> {
+    let from = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+      pending.push(text.slice(from, nl));
+      const line = pending.length === 1 ? pending[0]! : pending.join('');
+      pending = [];
+      from = nl + 1;
       yield line.endsWith('\r') ? line.slice(0, -1) : line;
     }
+    if (from < text.length) pending.push(text.slice(from));
+  };
+  const tell = () => {
+    if (decoder.warning && !warned) {
+      warned = true;
+      opts.onWarning?.(decoder.warning);
+    }
+  };
+  for await (const chunk of io.stdin) {
+    const text = typeof chunk === 'string' ? chunk : decoder.push(chunk);
+    tell();
+    yield* lines(text);
   }
-  buf += decoder.decode();
-  if (buf.length) yield buf.endsWith('\r') ? buf.slice(0, -1) : buf;
+  yield* lines(decoder.end());
+  tell();
+  const last = pending.join('');
+  if (last.length) yield last.endsWith('\r') ? last.slice(0, -1) : last;
 }
 
 /** Options parsed from argv: flags with values, boolean flags, and positionals. */
@@ -58,8 +88,9 @@ export interface ParsedArgs {
   positional: string[];
 }
 
-export class UsageError extends Error {}
+import { UsageError } from './usage';
 
+export { UsageError };
 /**
  * A small argv reader: `--name value`, `--name=value`, boolean `--name`, `--` ends options.
  * `valued` lists the flags that take a value; anything not in `known` is a usage error.

@@ -22,12 +22,16 @@ ${DECODE_HELP}
 ${EXPLAIN_HELP}`;
 
 async function version(): Promise<string> {
-  try {
-    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return pkg.version ?? 'unknown';
-  } catch {
-    return 'unknown';
+  // From src/cli/ or from the compiled dist-cli/: the package.json above it that is LeadLens's own.
+  for (const path of ['../../package.json', '../package.json']) {
+    try {
+      const pkg = JSON.parse(await readFile(new URL(path, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'leadlens') return pkg.version ?? 'unknown';
+    } catch {
+      // not there: try the next
+    }
   }
+  return 'unknown';
 }
 
 /** dedupe is loaded when it is run: it brings the matcher and the name and phone tables, which decode and explain never need. */

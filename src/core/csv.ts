@@ -115,21 +115,30 @@ export interface CsvWriteOptions {
   /** Start with a UTF-8 byte-order mark so Excel reads the file as UTF-8 (Cyrillic names survive). */
   bom?: boolean;
   delimiter?: string;
-  /**
-   * The first N columns are someone's own data passed through (a CRM export being annotated): they are
-   * written as they came, without the formula guard, so a phone `+7 495…` stays `+7 495…`.
-   */
-  verbatimColumns?: number;
+  /** Every cell as it is, without the formula guard (the CLI's --raw, for pipelines that want the original text). */
+  raw?: boolean;
+}
+
+/** A number as a spreadsheet reads it: `-2`, `+3.5`, `1e6`, `-0,5`. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?$/;
+/** A phone number: `+7 495 123-45-67`, `+1 (555) 010-0199`, `+44.20.7946.0000` (digits, spaces, ( ) . - /). */
+const PHONE = /^\+[\d\s().\-/]+$/;
+
+/** True when a spreadsheet could run the cell as a formula, so the guard must quote it. */
+export function needsGuard(cell: string): boolean {
+  const c = cell.charCodeAt(0);
+  if (c === 61 || c === 64 || c === 9 || c === 13) return true; // = @ tab CR
+  if (c !== 43 && c !== 45) return false; // + -
+  return !PLAIN_NUMBER.test(cell) && !(PHONE.test(cell) && cell.replace(/\D/g, '').length >= 5);
 }
 
 /**
- * Formula injection guard: a spreadsheet runs a cell that starts with = + - @ (or a tab / CR) as a
- * formula, so a lead named `=HYPERLINK(...)` could act when a rep opens the export. Such cells get a
- * leading apostrophe, which spreadsheets show as plain text. (A phone like +1 555... gets it too.)
+ * Formula injection guard: a spreadsheet runs a cell that starts with = @ tab or CR, or with + or - before anything
+ * but a plain number or a phone number, as a formula, so a lead named `=HYPERLINK(...)` could act when a rep opens
+ * the file. Such cells get a leading apostrophe, which spreadsheets show as plain text; phones keep their `+`.
  */
 function neutralise(cell: string): string {
-  const c = cell.charCodeAt(0);
-  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${cell}` : cell;
+  return needsGuard(cell) ? `'${cell}` : cell;
 }
 
 /**
@@ -150,9 +159,8 @@ function quoteIfNeeded(cell: string, delim: string): string {
 /** Writes rows as CSV with CRLF line ends, quoting only where needed. */
 export function formatCsv(rows: string[][], opts: CsvWriteOptions = {}): string {
   const delim = opts.delimiter ?? ',';
-  const verbatim = opts.verbatimColumns ?? 0;
   const body = rows
-    .map((r) => r.map((cell, i) => quoteIfNeeded(i < verbatim ? (cell ?? '') : neutralise(cell ?? ''), delim)).join(delim))
+    .map((r) => r.map((cell) => quoteIfNeeded(opts.raw ? (cell ?? '') : neutralise(cell ?? ''), delim)).join(delim))
     .join('\r\n');
   return (opts.bom ? '\ufeff' : '') + body + (rows.length ? '\r\n' : '');
 }

@@ -108,10 +108,23 @@ export function registrableDomain(host: string): string | null {
   return parseDomain(h, { allowPrivateDomains: false }).domain ?? h;
 }
 
+/** Country spellings already looked up: a big file names the same few countries again and again (issue 11: dedupe). */
+const countryCache = new Map<string, string | null>();
+const COUNTRY_CACHE_MAX = 5000;
+
 /** Any spelling of a country (code, English or native name, Russian, German...) → ISO 3166-1 alpha-2. */
 export function normalizeCountry(value: string | null | undefined): string | null {
   const v = clean(value);
   if (!v) return null;
+  const known = countryCache.get(v);
+  if (known !== undefined) return known;
+  const code = countryOf(v);
+  if (countryCache.size >= COUNTRY_CACHE_MAX) countryCache.clear();
+  countryCache.set(v, code);
+  return code;
+}
+
+function countryOf(v: string): string | null {
   const letters = v.replace(/\./g, '').trim();
   if (/^[a-z]{2}$/i.test(letters)) {
     const code = letters.toUpperCase();

@@ -109,7 +109,7 @@ describe('leadlens decode', () => {
     expect(r.code).toBe(0);
   });
 
-  it('guards only the columns it adds against spreadsheet formulas', async () => {
+  it('guards the columns it adds against spreadsheet formulas, and keeps a phone as it is', async () => {
     const csv = 'Phone,Lead Source\n+7 495 123-45-67,AppSource-PLT|=HYPERLINK("http://x")\n';
     const r = await run(['decode', '--csv', 'in.csv'], { files: { 'in.csv': csv } });
     const rows = parseCsv(r.out);
@@ -158,9 +158,8 @@ describe('leadlens decode', () => {
       '',
       '',
     ]);
-    // The export's own cells come back exactly as they were (a `+7…` phone must not gain an apostrophe);
-    // the file already held them, so passing them through adds no risk.
-    expect(rows[2]!.slice(0, 4)).toEqual(['Bob', 'Web', '=cmd()', 'no']);
+    // The export's own formula cell is guarded too (issue 11: the file is someone else's, the spreadsheet is the rep's).
+    expect(rows[2]!.slice(0, 4)).toEqual(['Bob', 'Web', "'=cmd()", 'no']);
     expect(rows[2]![12]).toBe('not-marketplace');
     expect(rows[3]!.slice(0, 4)).toEqual(['Ann', '', '', 'no']);
   });

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { CsvError, detectDelimiter, formatCsv, parseCsv } from '../../../src/core/csv';
+import { CsvError, detectDelimiter, formatCsv, needsGuard, parseCsv } from '../../../src/core/csv';
 
 describe('parseCsv', () => {
   it('reads quoted fields, escaped quotes and embedded line ends', () => {
@@ -48,10 +48,39 @@ describe('formatCsv', () => {
   it('adds a BOM on request, for Excel', () => {
     expect(formatCsv([['Иван']], { bom: true })).toBe('\ufeffИван\r\n');
   });
-  it('neutralises formula injection', () => {
-    expect(formatCsv([['=HYPERLINK("http://x")', '+1 555', '-2', '@SUM(A1)', 'ok']])).toBe(
-      `"'=HYPERLINK(""http://x"")",'+1 555,'-2,'@SUM(A1),ok\r\n`,
+  it('neutralises formula injection, leaving plain numbers and phones alone', () => {
+    expect(formatCsv([['=HYPERLINK("http://x")', '+1 555 0100', '-2', '@SUM(A1)', 'ok']])).toBe(
+      `"'=HYPERLINK(""http://x"")",+1 555 0100,-2,'@SUM(A1),ok\r\n`,
     );
+  });
+  it.each([
+    ['=1+1', true],
+    ['@SUM(A1:A9)', true],
+    ['\t=cmd', true],
+    ['\r=cmd', true],
+    ["+cmd|' /C calc'!A0", true],
+    ['-2+3+cmd|x', true],
+    ['+HYPERLINK("x")', true],
+    ['-', true],
+    ['+12', false],
+    ['-3.5', false],
+    ['1e6', false],
+    ['+7 495 123-45-67', false],
+    ['+1 (555) 010-0199', false],
+    ['+44.20.7946.0000', false],
+    ['+1 (555)', true],
+    ['plain', false],
+    ['', false],
+  ])('guards %j: %s', (cell, guarded) => {
+    expect(needsGuard(cell)).toBe(guarded);
+    expect(
+      formatCsv([[cell]])
+        .replace(/^"|"?\r\n$/g, '')
+        .startsWith("'"),
+    ).toBe(guarded);
+  });
+  it('writes every cell as it is with raw', () => {
+    expect(formatCsv([['=1+1', '@x']], { raw: true })).toBe('=1+1,@x\r\n');
   });
   it('round-trips through parseCsv', () => {
     const rows = [
@@ -70,8 +99,10 @@ describe('the formula guard on the way back in', () => {
       ['First Name', 'Phone', 'Company', 'Lead Source'],
       ['Ivan', '+7 495 123-45-67', "'quoted' Ltd", 'AppSource-PLT|a.b'],
     ]);
-    expect(csv).toContain("'+7 495 123-45-67");
+    expect(csv).toContain(',+7 495 123-45-67,');
     const { leads } = readLeadsCsv(csv);
+    // An export made before phones were left unguarded still reads back without the apostrophe.
+    expect(readLeadsCsv(csv.replace(',+7', ",'+7")).leads[0]?.lead.customer.phone).toBe('+7 495 123-45-67');
     expect(leads[0]?.lead.customer).toMatchObject({ firstName: 'Ivan', phone: '+7 495 123-45-67', company: "'quoted' Ltd" });
   });
 });
@@ -88,18 +119,5 @@ describe('row start lines', () => {
     expect(readLeadsCsv(bad).errors).toMatchObject([{ row: 2, line: 4 }]);
     const empty = 'First Name,Email,Lead Source\nIvan,"a\n\nb",AppSource-PLT|a.b\n , ,\nAnna,anna@x.com,\n';
     expect(readLeadsCsv(empty).leads.map((l) => l.row)).toEqual([1, 3]);
-  });
-});
-
-describe("passing someone else's columns through", () => {
-  it('writes verbatim columns unchanged and guards only the rest', () => {
-    const csv = formatCsv(
-      [
-        ['Phone', 'Offer'],
-        ['+7 495 123-45-67', '=HYPERLINK("x")'],
-      ],
-      { verbatimColumns: 1 },
-    );
-    expect(csv).toBe('Phone,Offer\r\n+7 495 123-45-67,"\'=HYPERLINK(""x"")"\r\n');
   });
 });
