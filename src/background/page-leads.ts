@@ -1,7 +1,7 @@
 // A content script's report of the leads on its page: the marketplace leads go into the lead memory,
-// and the tab's view gets every lead with its verdict. A page reports all its leads on every change
-// (a scrolled grid, an edited field), so leads the tab already stored, unchanged and on the same URL,
-// keep their verdict instead of being ingested again. The reply goes out as soon as the verdicts are
+// and the tab's view gets every lead with its verdict. A page reports all its leads once per URL, then
+// only what changed (`delta`: leads added or changed, keys removed); leads the tab already stored,
+// unchanged and on the same URL, keep their verdict instead of being ingested again. The reply goes out as soon as the verdicts are
 // known; the tab's view is written after it.
 import { dequal } from 'dequal/lite';
 import { decodeLeadSource } from '../core/leadsource';
@@ -41,6 +41,8 @@ export async function ingestPage(
   // Test leads only prove the connector works; they are no customer and stay out of the memory.
   const marketplace = leads.filter((l) => l.lead.leadSource?.ok && !l.lead.leadSource.testLead);
   const previous = await readTab(tabId);
+  // Changes to a page this worker holds no report of (its view was dropped): the page is asked for all of it.
+  if (message.delta && previous?.url !== url) return { statuses: {}, resync: true };
   const known = new Map((previous?.url === url ? previous.leads : []).filter((l) => l.result).map((l) => [l.key, l]));
   const statuses: Statuses = {};
   const reused = new Set<string>();
@@ -64,16 +66,31 @@ export async function ingestPage(
       const result = statuses[l.key] ?? null;
       return { ...l, result, duplicate: result?.match.status ?? 'new', firstSeen: before.get(l.key)?.firstSeen ?? now.toISOString() };
     });
+    const sameUrl = tab.url === url;
     return {
       ...tab,
       url,
-      leads: listed,
-      focusKey: tab.url === url ? tab.focusKey : null,
+      leads: message.delta && sameUrl ? merged(tab.leads, listed, message.removed ?? []) : listed,
+      focusKey: sameUrl ? tab.focusKey : null,
       memoryError: error ?? null,
-      skippedRows: message.skippedRows ?? 0,
+      skippedRows: message.delta && sameUrl ? (tab.skippedRows ?? 0) : (message.skippedRows ?? 0),
     };
   }).catch(() => undefined);
   return error ? { statuses: reply, error } : { statuses: reply };
+}
+
+/** The tab's leads with a page's changes applied: changed ones in their place, new ones at the end. */
+function merged(leads: readonly TabLead[], changed: readonly TabLead[], removed: readonly string[]): TabLead[] {
+  const gone = new Set(removed);
+  const byKey = new Map(changed.map((l) => [l.key, l]));
+  const out: TabLead[] = [];
+  for (const l of leads) {
+    if (gone.has(l.key) && !byKey.has(l.key)) continue;
+    out.push(byKey.get(l.key) ?? l);
+    byKey.delete(l.key);
+  }
+  out.push(...byKey.values());
+  return out;
 }
 
 /**

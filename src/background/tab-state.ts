@@ -30,6 +30,11 @@ async function stored(tabId: number): Promise<TabLeads | null> {
   return (got[key] as TabLeads | undefined) ?? null;
 }
 
+/**
+ * Changes a tab's view: the changes are applied one after the other to the view this worker holds, and
+ * written to storage.session behind them, several at once when they come quicker than the writes (a big
+ * page reports in many parts). Resolves once a write that holds this change is done.
+ */
 export function updateTab(tabId: number, change: (tab: TabLeads) => TabLeads): Promise<TabLeads> {
   const previous = queues.get(tabId) ?? Promise.resolve();
   const next = previous
@@ -39,14 +44,38 @@ export function updateTab(tabId: number, change: (tab: TabLeads) => TabLeads): P
       updated.selections = updated.selections.slice(0, MAX_SELECTIONS);
       updated.updatedAt = new Date().toISOString();
       written.set(tabId, updated);
-      await browser.storage.session.set({ [tabKey(tabId)]: updated });
       return updated;
     });
   queues.set(tabId, next);
   void next.finally(() => {
     if (queues.get(tabId) === next) queues.delete(tabId);
   });
-  return next;
+  return next.then(async (updated) => {
+    await persist(tabId);
+    return updated;
+  });
+}
+
+/** A write of a tab's view not yet started (it will write whatever the view is by then), and the last one. */
+const waiting = new Map<number, Promise<void>>();
+const writing = new Map<number, Promise<void>>();
+
+function persist(tabId: number): Promise<void> {
+  const queued = waiting.get(tabId);
+  if (queued) return queued;
+  const write = (writing.get(tabId) ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(async () => {
+      waiting.delete(tabId);
+      const view = written.get(tabId);
+      if (view) await browser.storage.session.set({ [tabKey(tabId)]: view });
+    });
+  waiting.set(tabId, write);
+  writing.set(tabId, write);
+  void write.finally(() => {
+    if (writing.get(tabId) === write) writing.delete(tabId);
+  });
+  return write;
 }
 
 /** Applies `change` to every tab's state (used when a decision changes leads shown in several tabs). */

@@ -1,9 +1,10 @@
 // Keeps exactly one badge per occurrence key on the page: creates missing ones right after their anchor,
 // repaints changed ones, moves ones whose anchor was re-rendered, removes ones whose occurrence is gone.
 import type { DecodedLeadSource, DuplicateStatus } from '../core/types';
-import { clean, readShown } from '../crm/dom';
+import { clean, isControl, readShown } from '../crm/dom';
 import { ATTR, createBadge, paintBadge, paintDuplicate, type BadgeParts, type BadgeText } from './badge';
 import { buildCard, CardLayer } from './card';
+import { ensureCellStyle } from './cell-style';
 import type { Occurrence } from './occurrences';
 
 interface Badge {
@@ -13,6 +14,12 @@ interface Badge {
   decoded: DecodedLeadSource;
   createdAt: string | undefined;
   duplicate: DuplicateStatus;
+}
+
+/** The last badge placed, so the next one of the same value goes after it. */
+interface Placed {
+  anchor: Element;
+  host: Element;
 }
 
 export interface AnnotatorOptions {
@@ -26,15 +33,12 @@ export interface AnnotatorOptions {
   cardExtra?: (key: string) => Node | null;
 }
 
-/** Marks a value element whose cell LeadLens fitted (see fitListCells). */
+/**
+ * Marks a list value followed by badges, and its cell: the page stylesheet (cell-style.ts) lets the value take
+ * the ellipsis and keeps the chips whole, with no measuring.
+ */
 const FITTED = 'data-leadlens-fitted';
-const FIT_STYLE = {
-  display: 'inline-block',
-  overflow: 'hidden',
-  'text-overflow': 'ellipsis',
-  'white-space': 'nowrap',
-  'vertical-align': 'bottom',
-};
+const CELL = 'data-leadlens-cell';
 
 /** True while every element still shows the text it showed when it was read. */
 export function stillShown(checks: Occurrence['checks']): boolean {
@@ -47,6 +51,15 @@ export const defaultYield = (): Promise<void> =>
     if (idle) idle(() => resolve(), { timeout: 50 });
     else setTimeout(resolve, 0);
   });
+
+/** Marks a list value and its cell for the page stylesheet (writes only: nothing is measured). */
+function fitCell(anchor: Element): void {
+  const cell = anchor.parentElement;
+  if (!cell || anchor.hasAttribute(FITTED) || isControl(anchor)) return;
+  anchor.setAttribute(FITTED, '');
+  cell.setAttribute(CELL, '');
+  ensureCellStyle(anchor.ownerDocument);
+}
 
 export class Annotator {
   private readonly badges = new Map<string, Badge>();
@@ -69,94 +82,98 @@ export class Annotator {
 
   /** Brings the page's badges in line with `occurrences`; yields to the page between slices. */
   async reconcile(occurrences: Occurrence[], statuses: ReadonlyMap<string, DuplicateStatus>): Promise<void> {
-    const wanted = new Set(occurrences.map((o) => o.key));
+    this.retain(new Set(occurrences.map((o) => o.key)));
+    const slice = this.opts.sliceSize ?? 100;
+    const yieldToPage = this.opts.yieldToPage ?? defaultYield;
+    let last: Placed | null = null;
+    for (let start = 0; start < occurrences.length; start += slice) {
+      if (start) await yieldToPage();
+      last = this.show(occurrences.slice(start, start + slice), statuses, last);
+    }
+  }
+
+  /** Drops the badges of keys not in `keys` (and of values no longer on the page), and stray badges. */
+  retain(keys: ReadonlySet<string>): void {
     for (const [key, b] of this.badges) {
-      if (!wanted.has(key) || !b.anchor.isConnected) this.drop(key);
+      if (!keys.has(key) || !b.anchor.isConnected) this.drop(key);
     }
     // Badges we do not own (e.g. left behind by a previous copy of the content script after an update).
     for (const stray of Array.from(this.doc.querySelectorAll(`[${ATTR.badge}]`))) {
       if (this.badges.get(stray.getAttribute(ATTR.key) ?? '')?.parts.host !== stray) stray.remove();
     }
+  }
+
+  /** Drops the badges of these keys. */
+  remove(keys: Iterable<string>): void {
+    for (const key of keys) this.drop(key);
+  }
+
+  /**
+   * Creates, repaints or moves the badges of these occurrences, at once (the caller keeps batches small:
+   * a frame's worth). Badges of other keys are left alone.
+   */
+  show(occurrences: readonly Occurrence[], statuses: ReadonlyMap<string, DuplicateStatus>, after: Placed | null = null): Placed | null {
     const text = this.opts.text();
-    const slice = this.opts.sliceSize ?? 100;
-    const yieldToPage = this.opts.yieldToPage ?? defaultYield;
-    let done = 0;
-    let previous: { anchor: Element; host: Element } | null = null;
+    let previous = after;
     for (const o of occurrences) {
       // The page may have rewritten the element since the scan (a recycled grid row): never badge another value.
       if (!o.anchor.isConnected || !stillShown(o.checks)) {
         if (this.badges.has(o.key)) this.drop(o.key);
         continue;
       }
-      let b = this.badges.get(o.key);
-      if (b && b.anchor !== o.anchor) {
-        this.drop(o.key);
-        b = undefined;
-      }
-      const duplicate = statuses.get(o.key) ?? b?.duplicate ?? 'new';
-      if (!b) {
-        b = {
-          parts: this.create(o.key),
-          anchor: o.anchor,
-          checks: o.checks,
-          decoded: o.decoded,
-          createdAt: o.lead.lead.createdAt,
-          duplicate,
-        };
-        this.badges.set(o.key, b);
-        paintBadge(b.parts, o.key, o.decoded, duplicate, text);
-      } else if (b.decoded.input !== o.decoded.input || b.decoded.stage !== o.decoded.stage || b.duplicate !== duplicate) {
-        Object.assign(b, { decoded: o.decoded, createdAt: o.lead.lead.createdAt, duplicate });
-        paintBadge(b.parts, o.key, o.decoded, duplicate, text);
-      } else {
-        b.createdAt = o.lead.lead.createdAt;
-      }
-      b.checks = o.checks;
-      // A value slotted into a native shadow root (Salesforce mixed shadow): the badge joins the same slot.
-      const slot = o.anchor.getAttribute('slot');
-      if (slot && b.parts.host.getAttribute('slot') !== slot) b.parts.host.setAttribute('slot', slot);
+      const b = this.place(o, statuses, text);
       // Right after the anchor, or after the previous badge of the same anchor (several occurrences in one field).
       const ref: Element = previous && previous.anchor === o.anchor ? previous.host : o.anchor;
       if (ref.nextSibling !== b.parts.host) ref.after(b.parts.host);
+      if (o.lead.view === 'list') fitCell(o.anchor);
       previous = { anchor: o.anchor, host: b.parts.host };
-      if (++done % slice === 0) await yieldToPage();
     }
-    this.fitListCells(occurrences);
+    return previous;
   }
 
-  /**
-   * Grid cells clip long values with an ellipsis, which would cut off the chip after them. In a cell
-   * that clips, the value element itself takes the ellipsis and leaves room for its chips. All layout
-   * reads come before the writes, so the page is laid out once.
-   */
-  private fitListCells(occurrences: Occurrence[]): void {
-    const room = new Map<HTMLElement, number>();
-    for (const o of occurrences) {
-      const b = this.badges.get(o.key);
-      const anchor = o.anchor;
-      const cell = b?.parts.host.parentElement;
-      if (o.lead.view !== 'list' || !b || !cell || !(anchor instanceof HTMLElement) || anchor === cell || anchor.hasAttribute(FITTED))
-        continue;
-      if (!room.has(anchor) && cell.scrollWidth <= cell.clientWidth) continue;
-      room.set(anchor, (room.get(anchor) ?? 0) + Math.ceil(b.parts.host.getBoundingClientRect().width) + 8);
+  /** The badge of one occurrence, created or repainted as needed (not yet placed). */
+  private place(o: Occurrence, statuses: ReadonlyMap<string, DuplicateStatus>, text: BadgeText): Badge {
+    let b = this.badges.get(o.key);
+    if (b && b.anchor !== o.anchor) {
+      this.drop(o.key);
+      b = undefined;
     }
-    for (const [anchor, width] of room) {
-      anchor.setAttribute(FITTED, '');
-      for (const [name, value] of Object.entries({ ...FIT_STYLE, 'max-width': `calc(100% - ${width}px)` }))
-        anchor.style.setProperty(name, value);
+    const duplicate = statuses.get(o.key) ?? b?.duplicate ?? 'new';
+    if (!b) {
+      b = {
+        parts: this.create(o.key),
+        anchor: o.anchor,
+        checks: o.checks,
+        decoded: o.decoded,
+        createdAt: o.lead.lead.createdAt,
+        duplicate,
+      };
+      this.badges.set(o.key, b);
+      paintBadge(b.parts, o.key, o.decoded, duplicate, text);
+    } else if (b.decoded.input !== o.decoded.input || b.decoded.stage !== o.decoded.stage || b.duplicate !== duplicate) {
+      Object.assign(b, { decoded: o.decoded, createdAt: o.lead.lead.createdAt, duplicate });
+      paintBadge(b.parts, o.key, o.decoded, duplicate, text);
+    } else {
+      b.createdAt = o.lead.lead.createdAt;
     }
+    b.checks = o.checks;
+    // A value slotted into a native shadow root (Salesforce mixed shadow): the badge joins the same slot.
+    const slot = o.anchor.getAttribute('slot');
+    if (slot && b.parts.host.getAttribute('slot') !== slot) b.parts.host.setAttribute('slot', slot);
+    return b;
   }
 
   /**
    * Withdraws at once every badge whose element no longer shows what was read (called on each mutation batch,
-   * before the page paints), so a recycled row never shows another row's badge. Returns how many were dropped.
+   * before the page paints), so a recycled row never shows another row's badge. Returns the keys dropped.
    */
-  verify(): number {
-    let dropped = 0;
-    for (const [key, b] of this.badges) {
-      if (b.checks.length && !stillShown(b.checks)) {
+  verify(keys?: Iterable<string>): string[] {
+    const dropped: string[] = [];
+    for (const key of keys ?? Array.from(this.badges.keys())) {
+      const b = this.badges.get(key);
+      if (b?.checks.length && !stillShown(b.checks)) {
         this.drop(key);
-        dropped++;
+        dropped.push(key);
       }
     }
     return dropped;
@@ -186,9 +203,9 @@ export class Annotator {
     b.parts.host.remove();
     this.badges.delete(key);
     // Give a fitted value its own look back once no badge follows it.
-    if (b.anchor instanceof HTMLElement && b.anchor.hasAttribute(FITTED) && ![...this.badges.values()].some((o) => o.anchor === b.anchor)) {
+    if (b.anchor.hasAttribute(FITTED) && ![...this.badges.values()].some((o) => o.anchor === b.anchor)) {
       b.anchor.removeAttribute(FITTED);
-      for (const name of [...Object.keys(FIT_STYLE), 'max-width']) b.anchor.style.removeProperty(name);
+      b.anchor.parentElement?.removeAttribute(CELL);
     }
   }
 

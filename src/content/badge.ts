@@ -32,10 +32,13 @@ export function chipWords(d: DecodedLeadSource, text: BadgeText): string[] {
   return source ? [source, action] : [action];
 }
 
+// The chip is 16 px tall and its host takes 8 px less above and below in the line: whatever the CRM's
+// line height, adding a badge never makes a row taller (no row below it moves).
 const STYLE = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin-inline-start: 6px; line-height: 1; }
-.chip { display: inline-flex; align-items: center; gap: 4px; max-width: 260px; padding: 2px 7px 2px 5px;
-  font: 600 11px/16px "Segoe UI", system-ui, -apple-system, Arial, sans-serif; letter-spacing: 0;
+:host { all: initial; display: inline-block; vertical-align: middle; margin-inline-start: 6px; line-height: 0;
+  margin-block: -8px; }
+.chip { display: inline-flex; align-items: center; gap: 4px; max-width: 260px; height: 16px; padding: 0 7px 0 5px;
+  font: 600 11px/14px "Segoe UI", system-ui, -apple-system, Arial, sans-serif; letter-spacing: 0;
   color: var(--stage-text); background: var(--stage-fill); border: 1px solid var(--stage-line); border-radius: 10px;
   white-space: nowrap; cursor: pointer; user-select: none; box-sizing: border-box; }
 .chip:hover { filter: brightness(0.97); }

@@ -1,16 +1,28 @@
-// The content script's loop: scan → badges → tell the service worker → show its duplicate verdicts.
-// It never stores anything: no IndexedDB, no page storage; lead data leaves only through send().
-import type { DuplicateStatus, Lang } from '../core/types';
+// The content script's loop: look at the page → badges → tell the service worker → show its verdicts.
+// On list pages the rows are read one by one: the rows near the viewport in one pass per frame, the rest
+// in idle slices with a time budget, a row again only when it changed. Reports carry only what changed
+// and nothing waits for their replies. It never stores anything: no IndexedDB, no page storage; lead data
+// leaves only through send(). startLens stays one function over 60 lines on purpose: its passes share the
+// page's state (rows, badges, pending report) as closures; the pieces with logic of their own live in
+// rows.ts, report.ts, annotator.ts and viewport.ts.
+import type { CrmId, DuplicateStatus, Lang } from '../core/types';
 import { shadowRootsIn } from '../crm/dom';
 import type { Message } from '../messaging/messages';
 import { Annotator, type AnnotatorOptions } from './annotator';
-import { scanPage, type Occurrence } from './occurrences';
+import { planPage, type Occurrence } from './occurrences';
+import { Reporter } from './report';
+import { RowTable, type RowChange, type RowEntry } from './rows';
 import { TeamCheck } from './team';
 import { teamCardPart } from './team-badge';
+import { intersectionViewport, type ViewportFactory } from './viewport';
 import { watchPage, type Unwatch, type WatchOptions } from './watch';
+
+export { statusesFrom } from './report';
 
 /** Values that arrive without any DOM change (an input's value set by the app) are read by one later look. */
 const SETTLE_MS = 800;
+/** Time one idle slice may spend reading rows. */
+const IDLE_BUDGET_MS = 8;
 
 export interface LensDeps {
   win: Window;
@@ -24,36 +36,52 @@ export interface LensOptions extends WatchOptions {
   manual?: boolean;
   sliceSize?: number;
   yieldToPage?: AnnotatorOptions['yieldToPage'];
+  /** Which rows are near the viewport (tests hand in their own). */
+  viewport?: ViewportFactory;
 }
 
 export interface Lens {
-  /** Scans now (or right after the scan in progress); resolves when badges and verdicts are applied. */
+  /** Looks at the page now (or right after the look in progress); resolves when badges and verdicts are applied. */
   scan(): Promise<void>;
   stop(): void;
   readonly occurrences: readonly Occurrence[];
 }
 
-const STATUSES = new Set<DuplicateStatus>(['new', 'possible', 'duplicate']);
+type Later = (run: () => void) => () => void;
 
-/** Verdicts from a `page-leads` reply; anything malformed is ignored (the badge stays `new`). */
-export function statusesFrom(reply: unknown, keys: readonly string[]): Map<string, DuplicateStatus> {
-  const out = new Map<string, DuplicateStatus>();
-  const statuses = (reply as { statuses?: unknown } | null)?.statuses;
-  if (!statuses || typeof statuses !== 'object') return out;
-  for (const key of keys) {
-    const status = (statuses as Record<string, { match?: { status?: unknown } } | null>)[key]?.match?.status;
-    if (typeof status === 'string' && STATUSES.has(status as DuplicateStatus)) out.set(key, status as DuplicateStatus);
+/** Before the next frame is drawn (a timer where frames are not drawn). */
+const nextFrame: Later = (run) => {
+  if (typeof requestAnimationFrame === 'function') {
+    const id = requestAnimationFrame(run);
+    return () => cancelAnimationFrame(id);
   }
-  return out;
-}
+  const id = setTimeout(run, 16);
+  return () => clearTimeout(id);
+};
+
+/** When the page is idle (or after 200 ms at the latest). */
+const whenIdle: Later = (run) => {
+  const g = globalThis as {
+    requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number;
+    cancelIdleCallback?: (id: number) => void;
+  };
+  if (g.requestIdleCallback) {
+    const id = g.requestIdleCallback(run, { timeout: 200 });
+    return () => g.cancelIdleCallback?.(id);
+  }
+  const id = setTimeout(run, 30);
+  return () => clearTimeout(id);
+};
 
 export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
   const { win } = deps;
   const doc = win.document;
   const statuses = new Map<string, DuplicateStatus>();
   let stopped = false;
-  let lastSent = '';
-  let current: Occurrence[] = [];
+  let crm: CrmId = 'generic';
+  let url = '';
+  let pageOccs: Occurrence[] = [];
+  let listMode = false;
 
   const annotator = new Annotator(doc, {
     text: () => ({ t: deps.t, lang: deps.lang() }),
@@ -68,7 +96,6 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
     ...(opts.sliceSize ? { sliceSize: opts.sliceSize } : {}),
     ...(opts.yieldToPage ? { yieldToPage: opts.yieldToPage } : {}),
   });
-
   // The team check (team.ts): upgrades badges with what the CRM itself holds, when the rep turned it on.
   const team = new TeamCheck({
     win,
@@ -78,46 +105,139 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
     local: (key) => statuses.get(key) ?? 'new',
     text: () => ({ t: deps.t, lang: deps.lang() }),
   });
+  const all = (): Occurrence[] => [...pageOccs, ...rows.all()];
+  const reporter = new Reporter({
+    send: deps.send,
+    all: () => all().map((o) => o.lead),
+    onVerdicts: (verdicts, reportedUrl, leads) => {
+      if (stopped) return;
+      for (const [k, v] of verdicts) statuses.set(k, v);
+      annotator.setStatuses(verdicts);
+      team.repaint();
+      team.pageReported(reportedUrl, leads);
+    },
+    onError: (err) => stopIfOrphaned(err),
+  });
 
   function stopIfOrphaned(err: unknown): void {
     // After an extension update the old content script loses its extension: stop watching the page.
     if (/context invalidated/i.test(String((err as Error)?.message ?? err))) lens.stop();
   }
 
-  async function report(url: string, skippedRows: number): Promise<void> {
-    const leads = current.map((o) => o.lead);
-    const signature = JSON.stringify([url, leads, skippedRows]);
-    if (signature === lastSent) return;
-    lastSent = signature;
-    let reply: unknown;
-    try {
-      reply = await deps.send(skippedRows ? { type: 'page-leads', url, leads, skippedRows } : { type: 'page-leads', url, leads });
-    } catch (err) {
-      lastSent = ''; // try again on the next scan
-      stopIfOrphaned(err);
-      return;
+  // Rows to badge at the next frame: they came near the viewport or changed while near.
+  const toShow = new Set<RowEntry>();
+  let cancelFrame: (() => void) | null = null;
+  let cancelIdle: (() => void) | null = null;
+  const viewport = (opts.viewport ?? intersectionViewport)(win, (els) => {
+    for (const el of els) {
+      const entry = rows.entryOf(el);
+      if (entry) toShow.add(entry);
     }
-    if (stopped) return;
-    const verdicts = statusesFrom(
-      reply,
-      leads.map((l) => l.key),
-    );
-    for (const [k, v] of verdicts) statuses.set(k, v);
-    annotator.setStatuses(verdicts);
-    team.repaint();
-    team.pageReported(url, leads);
+    frameSoon();
+  });
+  const rows = new RowTable(() => crm, viewport);
+
+  function frameSoon(): void {
+    if (!cancelFrame && !stopped) cancelFrame = nextFrame(framePass);
+  }
+  function idleSoon(): void {
+    if (!cancelIdle && !stopped) cancelIdle = whenIdle(idleSlice);
   }
 
-  async function runScan(): Promise<void> {
-    const url = new URL(win.location.href);
-    const { occurrences, skippedRows } = scanPage(doc, url);
-    current = occurrences;
+  /** Applies what reading rows changed: badges withdrawn, the changes noted for the next report. */
+  function applied(change: RowChange): void {
+    annotator.remove(change.removed);
+    reporter.note(
+      change.changed.map((o) => o.lead),
+      change.removed,
+    );
+  }
+
+  /** One pass per frame: reads the near rows that entered or changed, and badges them together. */
+  function framePass(): void {
+    cancelFrame = null;
+    if (stopped) return;
+    const change: RowChange = { changed: [], removed: [] };
+    const shown: Occurrence[] = [];
+    for (const entry of toShow) {
+      if (!rows.isNear(entry)) continue;
+      if (entry.dirty || !entry.occurrences) rows.readRow(entry, change);
+      shown.push(...(entry.occurrences ?? []));
+    }
+    toShow.clear();
+    applied(change);
+    annotator.show(shown, statuses);
+    // Badges re-created or repainted from the local verdicts get their team upgrade back.
+    if (shown.length) team.repaint();
+    reporter.flush(url);
+  }
+
+  /** Reads far rows until the slice's budget is spent; they are reported, and badged once they come near. */
+  function idleSlice(): void {
+    cancelIdle = null;
+    if (stopped) return;
+    const end = performance.now() + IDLE_BUDGET_MS;
+    const change: RowChange = { changed: [], removed: [] };
+    let more = false;
+    for (const entry of rows.pending(false)) {
+      if (performance.now() > end) {
+        more = true;
+        break;
+      }
+      rows.readRow(entry, change);
+      if (rows.isNear(entry)) toShow.add(entry);
+    }
+    applied(change);
+    if (toShow.size) frameSoon();
+    reporter.flushSoon(url);
+    if (more) idleSoon();
+  }
+
+  /** A whole look at the page: what lies outside list rows is read now, the rows are (re)found. */
+  async function look(): Promise<void> {
+    const here = new URL(win.location.href);
+    const plan = planPage(doc, here);
+    crm = plan.crm;
+    url = here.href;
     // Changes inside shadow roots never reach the document's observer: watch the roots the page has now.
     if (unwatch) for (const root of shadowRootsIn(doc)) unwatch.observe(root);
-    await annotator.reconcile(occurrences, statuses);
-    // Badges re-created or repainted from the local verdicts get their team upgrade back.
-    team.repaint();
-    if (!stopped) await report(url.href, skippedRows);
+    const before = new Map(pageOccs.map((o) => [o.key, o]));
+    pageOccs = plan.occurrences;
+    const changed = pageOccs.filter((o) => {
+      const was = before.get(o.key);
+      before.delete(o.key);
+      return !was || JSON.stringify(was.lead) !== JSON.stringify(o.lead);
+    });
+    const removed = [...before.keys()];
+    if (plan.list)
+      removed.push(
+        ...rows.sync(
+          plan.list,
+          pageOccs.map((o) => o.key),
+        ),
+      );
+    else if (listMode) removed.push(...rows.clear());
+    listMode = plan.list !== null;
+    reporter.note(
+      changed.map((o) => o.lead),
+      removed,
+    );
+    if (!listMode) {
+      await annotator.reconcile(pageOccs, statuses);
+      team.repaint();
+    } else {
+      // A badged row whose text changed unseen (no mutation reached us) is read again.
+      for (const key of annotator.verify()) {
+        const entry = rows.ownerOf(key);
+        if (entry) entry.dirty = true;
+      }
+      annotator.retain(new Set(all().map((o) => o.key)));
+      annotator.show(pageOccs, statuses);
+      for (const entry of rows.pending(true)) toShow.add(entry);
+      framePass();
+      idleSoon();
+    }
+    if (!stopped) reporter.flush(url);
   }
 
   let settle: ReturnType<typeof setTimeout> | null = null;
@@ -137,13 +257,13 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
     if (!settling) settleLater();
     if (running) {
       again = true;
-      return running;
+      return running.then(() => reporter.settled());
     }
     running = (async () => {
       try {
         do {
           again = false;
-          await runScan();
+          await look();
         } while (again && !stopped);
       } catch (err) {
         // A page we cannot read must never break the CRM; the next change tries again.
@@ -152,18 +272,35 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
         running = null;
       }
     })();
-    return running;
+    return running.then(() => reporter.settled());
   }
 
-  const unwatch: Unwatch | null = opts.manual
-    ? null
-    : watchPage(win, () => void scan(), {
-        ...opts,
-        // Before the page paints: withdraw badges whose rows were rewritten, then look again.
-        onMutations: () => {
-          if (annotator.verify()) void scan();
-        },
-      });
+  /** A batch of page mutations, before the page paints: true when each one happened inside a known row. */
+  function onMutations(records: readonly MutationRecord[]): boolean {
+    if (!listMode) {
+      if (annotator.verify().length) void scan();
+      return false;
+    }
+    let handled = true;
+    const touched = new Set<RowEntry>();
+    for (const m of records) {
+      const entry = rows.rowOf(m.target);
+      // A row element's own attributes (row-index, row-id) may regroup the rows: that needs a whole look.
+      if (!entry || (m.type === 'attributes' && entry.parts.includes(m.target as Element))) handled = false;
+      if (entry) touched.add(entry);
+    }
+    for (const entry of touched) {
+      entry.dirty = true;
+      // Withdrawn at once: a recycled row never shows another row's badge, not even for a frame.
+      annotator.verify((entry.occurrences ?? []).map((o) => o.key));
+      if (rows.isNear(entry)) toShow.add(entry);
+    }
+    if (toShow.size) frameSoon();
+    if (touched.size) idleSoon();
+    return handled;
+  }
+
+  const unwatch: Unwatch | null = opts.manual ? null : watchPage(win, () => void scan(), { ...opts, onMutations });
 
   const lens: Lens = {
     scan: () => scan(),
@@ -172,10 +309,14 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
       stopped = true;
       team.stop();
       unwatch?.();
+      viewport.disconnect();
+      cancelFrame?.();
+      cancelIdle?.();
+      reporter.stop();
       if (settle) clearTimeout(settle);
     },
     get occurrences() {
-      return current;
+      return all();
     },
   };
   return lens;

@@ -1,7 +1,7 @@
 // From the page to occurrences: run the matching adapter (generic as fallback), give every LeadSource
 // occurrence a stable key and the PageLead the service worker will receive.
 import type { CrmId, DecodedLeadSource } from '../core/types';
-import { adapterFor, hostOwner, scanText, type Extracted, type ScanReport } from '../crm';
+import { adapterFor, hostOwner, scanText, type Extracted, type ListRows, type ScanReport } from '../crm';
 import type { PageLead } from '../messaging/messages';
 
 export interface Occurrence {
@@ -36,8 +36,29 @@ export function scanPage(doc: Document, url: URL): PageScan {
   return { crm, occurrences: toOccurrences(crm, extracted), skippedRows: report.skippedRows };
 }
 
-export function toOccurrences(crm: CrmId, extracted: Extracted[]): Occurrence[] {
-  const seen = new Map<string, number>();
+/**
+ * A page split for reading: on a list page the rows (read one by one, the nearest first) and what lies
+ * outside them, read at once; on any other page everything is read at once (`list` is null).
+ */
+export interface PagePlan {
+  crm: CrmId;
+  /** Occurrences outside the list rows (all of them when the page is no list). */
+  occurrences: Occurrence[];
+  list: ListRows | null;
+}
+
+export function planPage(doc: Document, url: URL): PagePlan {
+  const owner = hostOwner(url);
+  if (owner && !owner.landmarks(doc)) return { crm: owner.id, occurrences: [], list: null };
+  const match = adapterFor(url, doc);
+  const list = match?.adapter.list?.(doc, url) ?? null;
+  if (!match || !list) return { ...scanPage(doc, url), list: null };
+  const crm = match.adapter.id;
+  const claimed = list.rows.flat();
+  return { crm, occurrences: toOccurrences(crm, scanText(doc, url, { claimed, ignored: list.ignored })), list };
+}
+
+export function toOccurrences(crm: CrmId, extracted: Extracted[], seen = new Map<string, number>()): Occurrence[] {
   const out: Occurrence[] = [];
   for (const e of extracted) {
     e.found.forEach((found, index) => {

@@ -8,8 +8,11 @@ export interface WatchOptions {
   /** A page that never stops mutating still gets scanned this often. */
   maxWaitMs?: number;
   pollMs?: number;
-  /** Called synchronously with each batch of page mutations, before the page paints (badge checks). */
-  onMutations?: () => void;
+  /**
+   * Called synchronously with each batch of page mutations, before the page paints (badge checks, rows
+   * to read again). Returning true says it took care of them all: no whole look is scheduled for them.
+   */
+  onMutations?: (records: MutationRecord[]) => boolean;
 }
 
 /** Stops watching; `observe` adds a shadow root LeadLens read, whose changes the document observer cannot see. */
@@ -76,8 +79,9 @@ export function watchPage(win: Window, onChange: (reason: ChangeReason) => void,
   };
 
   const observer = new MutationObserver((records: MutationRecord[]) => {
-    if (!records.some(relevant)) return;
-    opts.onMutations?.();
+    const mine = records.filter(relevant);
+    if (!mine.length) return;
+    if (opts.onMutations?.(mine) === true) return;
     schedule('mutation');
   });
   const options: MutationObserverInit = {

@@ -3,19 +3,30 @@
 // The date reader alone, not the payloads barrel: the content script has no use for the record readers.
 import { parseLeadDate } from '../core/payloads/date';
 
+/** Marks the stylesheet LeadLens adds to a page (content/cell-style.ts). */
+export const OWN_STYLE = 'data-leadlens-style';
+
 /** Hosts LeadLens itself puts on pages; never scanned. */
-export const OWN_NODES = '[data-leadlens], [data-leadlens-card]';
+export const OWN_NODES = `[data-leadlens], [data-leadlens-card], [${OWN_STYLE}]`;
 
 type ShadowOpener = (el: Element) => ShadowRoot | null;
 
-/** `chrome.dom.openOrClosedShadowRoot` when running as a content script, else only open roots. */
+/** `chrome.dom.openOrClosedShadowRoot` when running as a content script, else undefined. */
+function opener(): ShadowOpener | undefined {
+  return (globalThis as unknown as { chrome?: { dom?: { openOrClosedShadowRoot?: ShadowOpener } } }).chrome?.dom?.openOrClosedShadowRoot;
+}
+
+/**
+ * The shadow root a content script can reach: closed ones are asked for only on custom elements (a hyphen in
+ * the tag name), where component frameworks put them; every other element is only looked at for an open root,
+ * a property read instead of an extension call per element.
+ */
 function shadowOf(el: Element): ShadowRoot | null {
-  const opener = (globalThis as unknown as { chrome?: { dom?: { openOrClosedShadowRoot?: ShadowOpener } } }).chrome?.dom
-    ?.openOrClosedShadowRoot;
   if (el.matches(OWN_NODES)) return null;
-  if (opener) {
+  const open = el.localName.includes('-') ? opener() : undefined;
+  if (open) {
     try {
-      return opener(el);
+      return open(el);
     } catch {
       return el.shadowRoot;
     }
@@ -28,8 +39,13 @@ export function shadowRootOf(el: Element): ShadowRoot | null {
   return shadowOf(el);
 }
 
+// One walk per task: an adapter, the text scan and the watcher all ask for the same document's roots within
+// one scan, and the page cannot change in between.
+let memo: { root: ParentNode; limit: number; roots: ShadowRoot[] } | null = null;
+
 /** Every shadow root below `root` (recursively), LeadLens' own excluded. */
 export function shadowRootsIn(root: ParentNode, limit = 5000): ShadowRoot[] {
+  if (memo && memo.root === root && memo.limit === limit) return memo.roots;
   const out: ShadowRoot[] = [];
   const queue: ParentNode[] = [root];
   while (queue.length && out.length < limit) {
@@ -37,13 +53,19 @@ export function shadowRootsIn(root: ParentNode, limit = 5000): ShadowRoot[] {
     const doc = (current as Node).ownerDocument ?? (current as Document);
     const walker = doc.createTreeWalker(current as Node, 1 /* NodeFilter.SHOW_ELEMENT */);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const sr = shadowOf(n as Element);
+      const el = n as Element;
+      // Most elements: one property read. Only custom elements may hold a closed root worth an extension call.
+      const sr = el.localName.includes('-') ? shadowOf(el) : el.shadowRoot && !el.matches(OWN_NODES) ? el.shadowRoot : null;
       if (sr) {
         out.push(sr);
         queue.push(sr);
       }
     }
   }
+  memo = { root, limit, roots: out };
+  queueMicrotask(() => {
+    memo = null;
+  });
   return out;
 }
 
@@ -150,14 +172,46 @@ export function valueElement(cell: Element, prefer?: string): Element {
   if (isControl(current) || current.getAttribute('role') === 'combobox') return current;
   const control = current.querySelector('input, textarea, select, [role=combobox]');
   if (control) return control;
-  const whole = clean(composedText(current));
+  let whole: string | null = null;
   for (;;) {
+    const only = onlyChildWithText(current);
+    if (only === null) return current;
+    if (only !== undefined) {
+      current = only;
+      continue;
+    }
+    // Several children carry text (or the element hosts a shadow tree): compare each child's shown text.
+    const target = (whole ??= clean(composedText(current)));
     const next = Array.from(current.children).find(
-      (c) => !c.matches(OWN_NODES) && !c.matches(NOT_VALUE) && clean(composedText(c)) === whole,
+      (c) => !c.matches(OWN_NODES) && !c.matches(NOT_VALUE) && clean(composedText(c)) === target,
     );
     if (!next) return current;
     current = next;
   }
+}
+
+/**
+ * The one child element of `el` that holds all its text, found without building any text: null when `el`
+ * shows text of its own or no child carries any (the value sits here), undefined when that needs a closer look.
+ */
+function onlyChildWithText(el: Element): Element | null | undefined {
+  if (shadowOf(el)) return undefined;
+  let only: Element | null = null;
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 3) {
+      if (/\S/.test((n as Text).data)) return null;
+      continue;
+    }
+    if (n.nodeType !== 1) continue;
+    const c = n as Element;
+    if (c.matches(OWN_NODES) || c.matches(NOT_VALUE)) continue;
+    // A custom element may show text from its shadow tree, a slot its assigned nodes: not in textContent.
+    if (c.localName.includes('-') || c.localName === 'slot') return undefined;
+    if (!/\S/.test(c.textContent ?? '')) continue;
+    if (only) return undefined;
+    only = c;
+  }
+  return only;
 }
 
 /** Lower-case GUID without braces, or null. */

@@ -3,7 +3,7 @@ import { clean, closestDeep, deepQueryAll, isHidden, normalizeGuid, readShown, s
 import { textHash } from './generic';
 import { hostTest } from './hosts';
 import { recordContext, toExtracted, type FieldRead, type Role } from './record';
-import type { AdapterExamples, CrmAdapter, Extracted, PageKind, ScanReport } from './types';
+import type { AdapterExamples, CrmAdapter, Extracted, ListRows, PageKind, ScanReport } from './types';
 
 /** The start of a Sales Hub app URL, as the examples below use it. */
 const APP = 'https://contoso.crm4.dynamics.com/main.aspx?appid=5c1f8a2e-3b4d-4e6f-9a0b-1c2d3e4f5a6b';
@@ -48,7 +48,6 @@ export const DYNAMICS = {
   } as Record<string, Role>,
   /** Other lead attributes we know by name (so their second copies `subject1` are recognised). */
   known: ['subject', 'leadsourcecode'],
-  maxRows: 1000,
 } as const;
 
 export const DYNAMICS_EXAMPLES: AdapterExamples = {
@@ -201,26 +200,28 @@ function readForm(root: ParentNode, location: URL, kind: PageKind, shadows: Shad
   return toExtracted(rec, DYNAMICS.roles);
 }
 
-/** Pinned and centre containers render the same row-index separately: the parts of each row, per grid. */
-function gridRows(root: ParentNode, shadows: ShadowRoot[], report?: ScanReport): Element[][] {
+/**
+ * Pinned and centre containers render the same row-index separately: the parts of each row, per grid. Rows
+ * are only found here, never read, and every row counts (no cap). `shown` decides which rows count: a full
+ * read asks the browser; the list for the content script only looks at attributes, since the rows it reads
+ * one by one are checked again then (and hidden ones never come near the viewport).
+ */
+function gridRows(root: ParentNode, shadows: ShadowRoot[], shown: (row: Element) => boolean): Element[][] {
   const rows = new Map<string, Element[]>();
   const grids = new Map<Element | ParentNode, number>();
-  const skipped = new Set<string>();
   for (const row of deepQueryAll(root, DYNAMICS.grid.row, shadows)) {
-    if (isHidden(row)) continue;
-    const grid = closestDeep(row, DYNAMICS.grid.root) ?? root;
+    if (!shown(row)) continue;
+    const grid = row.closest(DYNAMICS.grid.root) ?? closestDeep(row, DYNAMICS.grid.root) ?? root;
     if (!grids.has(grid)) grids.set(grid, grids.size);
     const id = `${grids.get(grid)}:${row.getAttribute('row-index')}`;
     const list = rows.get(id);
     if (list) list.push(row);
-    else if (rows.size < DYNAMICS.maxRows) rows.set(id, [row]);
-    else skipped.add(id);
+    else rows.set(id, [row]);
   }
-  if (report) report.skippedRows += skipped.size;
   return [...rows.values()];
 }
 
-function readRow(parts: Element[], location: URL, report?: ScanReport): Extracted[] {
+function readRow(parts: readonly Element[], location: URL, report?: ScanReport): Extracted[] {
   let recordId: string | null = null;
   let recordUrl: string | null = null;
   let name: Element | null = null;
@@ -255,9 +256,19 @@ function readRow(parts: Element[], location: URL, report?: ScanReport): Extracte
 function extract(root: ParentNode, location: URL, report?: ScanReport): Extracted[] {
   const kind = pageKind(location);
   if (!kind) return [];
-  const shadows = shadowRootsIn(root);
-  if (kind.view === 'record') return readForm(root, location, kind, shadows, report);
-  return gridRows(root, shadows, report).flatMap((parts) => readRow(parts, location, report));
+  if (kind.view === 'record') return readForm(root, location, kind, shadowRootsIn(root), report);
+  return gridRows(root, gridShadows(root), (row) => !isHidden(row)).flatMap((parts) => readRow(parts, location, report));
 }
 
-export const dynamics: CrmAdapter = { id: 'dynamics', hosts: DYNAMICS.hosts, landmarks, detect, extract };
+/** Where grid rows may be: when the document itself has rows, no shadow root is searched for more. */
+function gridShadows(root: ParentNode): ShadowRoot[] {
+  return root.querySelector(DYNAMICS.grid.row) ? [] : shadowRootsIn(root);
+}
+
+function list(root: ParentNode, location: URL): ListRows | null {
+  if (pageKind(location)?.view !== 'list') return null;
+  const rows = gridRows(root, gridShadows(root), (row) => !row.hasAttribute('hidden'));
+  return { rows, read: (parts) => readRow(parts, location), ignored: [] };
+}
+
+export const dynamics: CrmAdapter = { id: 'dynamics', hosts: DYNAMICS.hosts, landmarks, detect, extract, list };

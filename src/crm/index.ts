@@ -20,7 +20,7 @@ export const EXAMPLES: Readonly<Record<string, AdapterExamples>> = {
 export { dynamics, generic, hubspot, salesforce };
 export { scanText, type Exclusions } from './generic';
 export { crmHostAccepted, crmOfHost, matchPatterns } from './hosts';
-export type { AdapterExamples, CrmAdapter, Extracted, PageKind, ScanReport, View } from './types';
+export type { AdapterExamples, CrmAdapter, Extracted, ListRows, PageKind, ScanReport, View } from './types';
 
 /** The adapter whose pages these are, with what it recognised; null when none claims the page. */
 export function adapterFor(location: URL, doc: Document): { adapter: CrmAdapter; kind: PageKind } | null {

@@ -40,8 +40,9 @@ export interface Extracted {
   checks?: ReadonlyArray<readonly [el: Element, text: string]>;
 }
 
-/** What a scan had to leave out: list rows beyond the adapter's cap (a scan must stay quick). */
+/** What a scan claimed and left out. */
 export interface ScanReport {
+  /** List rows left unread (no adapter caps rows any more: always 0 from them; kept for the side panel's note). */
   skippedRows: number;
   /** Elements the adapter read (fields, cells, rows): the generic scan leaves them alone. */
   claimed?: Element[];
@@ -94,6 +95,19 @@ export interface AdapterExamples {
   readonly matches: SelectorMatches;
 }
 
+/**
+ * A list page's rows, found without reading them: the content script reads the rows near the viewport
+ * first and the rest in idle time, one row at a time.
+ */
+export interface ListRows {
+  /** Each row as the elements that render it (a pinned column renders a second part), in page order. */
+  rows: Element[][];
+  /** Reads one row (its parts as `rows` gave them). */
+  read(parts: readonly Element[]): Extracted[];
+  /** Parts of the page that must never be read (views kept in the DOM but not shown). */
+  ignored: Element[];
+}
+
 export interface CrmAdapter {
   id: CrmId;
   /** Host names the CRM serves its app from (the manifest's match patterns follow them, see hosts.ts). */
@@ -102,6 +116,8 @@ export interface CrmAdapter {
   landmarks(doc: Document): boolean;
   /** Recognises the adapter's lead pages: its host (or, on a company's own domain, its landmarks) plus the URL. */
   detect(location: URL, doc: Document): PageKind | null;
-  /** Reads the page; rows left out because of the row cap are counted in `report`. */
+  /** Reads the page (every row of a list). */
   extract(root: ParentNode, location: URL, report?: ScanReport): Extracted[];
+  /** On the adapter's list pages: the rows, to be read one by one; null on other pages. */
+  list?(root: ParentNode, location: URL): ListRows | null;
 }

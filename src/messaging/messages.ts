@@ -21,7 +21,16 @@ export interface PageLead {
 }
 
 export type Message =
-  | { type: 'page-leads'; url: string; leads: PageLead[]; skippedRows?: number }
+  | {
+      type: 'page-leads';
+      url: string;
+      /** Every lead of the page, or with `delta`, only those added or changed since the last report. */
+      leads: PageLead[];
+      skippedRows?: number;
+      /** The leads are changes to the page's last report (same URL); `removed` names the keys gone. */
+      delta?: boolean;
+      removed?: string[];
+    }
   | { type: 'focus-lead'; key: string }
   | { type: 'get-locale' }
   | { type: 'get-customer'; customerId: string }
@@ -66,7 +75,8 @@ export interface TeamCheckReply {
 
 /** The reply each message gets. */
 export interface Replies {
-  'page-leads': { statuses: Record<string, IngestResult | null>; error?: string };
+  /** `resync`: a delta arrived for a page the worker holds no report of; the page sends all its leads. */
+  'page-leads': { statuses: Record<string, IngestResult | null>; error?: string; resync?: boolean };
   'focus-lead': { ok: boolean };
   /** The language chosen in the options and the badge strings in it; nulls when LeadLens follows the browser. */
   'get-locale': { lang: Lang | null; messages: Record<string, string> | null };

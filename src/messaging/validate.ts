@@ -37,6 +37,10 @@ const SHAPES: Record<Message['type'], Record<string, Check>> = {
     url: (v) => boundedString(v, BOUNDS.url),
     leads: (v, now) => Array.isArray(v) && v.length <= BOUNDS.leadsPerPage && v.every((l) => pageLeadProblem(l, now) === null),
     skippedRows: (v) => v === undefined || (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= BOUNDS.rowsSkipped),
+    // A report of changes only (issue 9): the keys gone since the page's last report.
+    delta: (v) => v === undefined || typeof v === 'boolean',
+    removed: (v) =>
+      v === undefined || (Array.isArray(v) && v.length <= BOUNDS.leadsPerPage && v.every((k) => boundedString(k, BOUNDS.leadKey))),
   },
   'focus-lead': { key: (v) => boundedString(v, BOUNDS.leadKey) && v.length > 0 },
   'get-locale': {},

@@ -21,6 +21,8 @@ import {
   normalizedOf,
   pairId,
   recordKeyOf,
+  type StoredCustomer,
+  type StoredDecision,
   type StoredSighting,
 } from './records';
 import { idOf, PER_KEY_LIMIT, readable, type AnyTx, type RwTx, type StoreCtx } from './tx';
@@ -40,33 +42,117 @@ export function prepareLeads(inputs: SightingInput[], settings: Settings): Prepa
   });
 }
 
+/**
+ * Takes in a report's leads in one transaction and few round trips: every lead's record and candidates are
+ * asked for at once, then the candidates' customers and the rep's decisions about them, then each lead is
+ * judged in order without waiting on the database (the leads of this batch are candidates of the later
+ * ones). The sightings are written as the verdicts come; the customers (their stage and journey dates)
+ * after all verdicts are known.
+ */
 export async function ingestLeads(tx: RwTx, leads: PreparedLead[], ctx: StoreCtx): Promise<IngestResult[]> {
-  const results: IngestResult[] = [];
-  // Writes are not awaited one by one: requests in a transaction run in order, so the next lead
-  // already reads them; their outcome is awaited once at the end (a failure aborts everything).
+  const sightings = tx.objectStore('sightings');
+  const profiles = leads.map((l) => matchProfile(l.normalized));
+  const asked = new Map<string, Promise<StoredSighting[]>>();
+  const [seenList, candidateLists] = await Promise.all([
+    Promise.all(leads.map((l) => sightings.index('recordKey').get(l.recordKey))),
+    Promise.all(profiles.map((p) => candidates(tx, p, asked))),
+  ]);
+  const known = await knownAround(tx, seenList, candidateLists);
+  const batch = new Batch();
   const writes: Promise<unknown>[] = [];
-  for (const lead of leads) results.push(await ingestOne(tx, lead, writes, ctx));
+  const out: SightingWrites = {
+    put: (record) => writes.push(sightings.put(record)),
+    remove: (id) => writes.push(sightings.delete(id)),
+  };
+  const results = leads.map((lead, i) => judgeOne(lead, profiles[i]!, seenList[i], candidateLists[i]!, known, batch, out, ctx));
+  // The customers touched, each written once in its final state.
+  const customers = tx.objectStore('customers');
+  for (const c of batch.customers.values()) writes.push(customers.put(c));
   await Promise.all(writes);
   return results;
 }
 
-async function ingestOne(
-  tx: RwTx,
+/** What the batch's candidates lead to: their customers and the rep's rejections involving them. */
+interface Known {
+  customers: Map<string, StoredCustomer>;
+  /** Rejected decisions by customer id. */
+  rejections: Map<string, StoredDecision[]>;
+  /** Field pairs the rep rejected, by decision id. */
+  pairs: Map<string, string>;
+}
+
+async function knownAround(tx: RwTx, seenList: unknown[], lists: StoredSighting[][][]): Promise<Known> {
+  const ids = new Set<string>();
+  for (const seen of seenList) if (seen && isStoredSighting(seen)) ids.add(seen.customerId);
+  for (const perLead of lists) for (const list of perLead) for (const s of list) if (isStoredSighting(s)) ids.add(s.customerId);
+  const customerStore = tx.objectStore('customers');
+  const decisions = tx.objectStore('decisions').index('customers');
+  const idList = [...ids];
+  const [found, decided] = await Promise.all([
+    Promise.all(idList.map((id) => customerStore.get(id))),
+    Promise.all(idList.map((id) => decisions.getAll(id))),
+  ]);
+  const customers = new Map<string, StoredCustomer>();
+  found.forEach((c, i) => {
+    if (c && isStoredCustomer(c)) customers.set(idList[i]!, c);
+  });
+  const rejections = new Map<string, StoredDecision[]>();
+  const rejected: StoredDecision[] = [];
+  decided.forEach((list, i) => {
+    const no = list.filter((d) => d.decision === 'rejected');
+    if (no.length) rejections.set(idList[i]!, no);
+    rejected.push(...no);
+  });
+  const pairs = new Map<string, string>();
+  const unique = [...new Map(rejected.map((d) => [d.id, d])).values()];
+  const fingerprints = await Promise.all(unique.map((d) => rejectedFieldPairs(tx, [d])));
+  unique.forEach((d, i) => {
+    const [fp] = fingerprints[i]!;
+    if (fp) pairs.set(d.id, fp);
+  });
+  return { customers, rejections, pairs };
+}
+
+/** Where a judged lead's sighting goes (requests are issued at once, awaited together at the end). */
+interface SightingWrites {
+  put(s: StoredSighting): void;
+  remove(id: string): void;
+}
+
+/** The sightings and customers this batch created or changed so far, as later leads must see them. */
+class Batch {
+  readonly customers = new Map<string, StoredCustomer>();
+  readonly byRecord = new Map<string, IngestResult>();
+  readonly byKey = new Map<string, Candidate<string>[]>();
+
+  add(s: StoredSighting): void {
+    const candidate = { ref: s.id, customerId: s.customerId, profile: s.profile };
+    for (const k of s.keys) {
+      const list = this.byKey.get(k);
+      if (list) list.push(candidate);
+      else this.byKey.set(k, [candidate]);
+    }
+  }
+}
+
+function judgeOne(
   { input, normalized, recordKey }: PreparedLead,
-  writes: Promise<unknown>[],
+  profile: MatchProfile,
+  seen: unknown,
+  lists: StoredSighting[][],
+  known: Known,
+  batch: Batch,
+  out: SightingWrites,
   ctx: StoreCtx,
-): Promise<IngestResult> {
-  const sightings = tx.objectStore('sightings');
-  const customers = tx.objectStore('customers');
-  const profile = matchProfile(normalized);
-  // One round trip: the record's identity and the match candidates together.
-  const [seen, candidateLists] = await Promise.all([sightings.index('recordKey').get(recordKey), candidates(tx, profile)]);
+): IngestResult {
+  const earlier = batch.byRecord.get(recordKey);
+  if (earlier) return { ...earlier, stageAdvanced: false, seenBefore: true };
   if (seen && isStoredSighting(seen)) {
     // The same lead record again: nothing new, only when it was last seen.
     if (input.seenAt > seen.lastSeen) {
-      writes.push(sightings.put({ ...seen, lastSeen: input.seenAt }));
-      const c = await customers.get(seen.customerId);
-      if (c && isStoredCustomer(c) && input.seenAt > c.lastSeen) writes.push(customers.put({ ...c, lastSeen: input.seenAt }));
+      out.put({ ...seen, lastSeen: input.seenAt });
+      const c = batch.customers.get(seen.customerId) ?? known.customers.get(seen.customerId);
+      if (c && input.seenAt > c.lastSeen) batch.customers.set(c.id, { ...c, lastSeen: input.seenAt });
     }
     return { sightingId: seen.id, customerId: seen.customerId, match: seen.match, stageAdvanced: false, seenBefore: true };
   }
@@ -74,10 +160,9 @@ async function ingestOne(
     // A damaged record under this lead's key: report it and let the fresh sighting replace it.
     const badId = idOf(seen) as string;
     ctx.skipped.sighting(badId);
-    writes.push(sightings.delete(badId));
+    out.remove(badId);
   }
-
-  const outcome = await judge(tx, profile, candidateLists, ctx);
+  const outcome = decide(profile, lists, known, batch, ctx);
   const id = crypto.randomUUID();
   const customerId = outcome.customerId ?? crypto.randomUUID();
   const match: MatchInfo = {
@@ -89,23 +174,59 @@ async function ingestOne(
     decision: null,
   };
   const sighting = buildSighting(input, normalized, { id, customerId, recordKey }, match);
+  out.put(sighting);
+  batch.add(sighting);
   let stageAdvanced = false;
-  const existing = outcome.customerId ? await customers.get(customerId) : undefined;
-  if (existing && isStoredCustomer(existing)) {
+  const existing = outcome.customerId ? (batch.customers.get(customerId) ?? known.customers.get(customerId)) : undefined;
+  if (existing) {
     const merged = mergeIntoCustomer(existing, sighting);
     stageAdvanced = merged.stageAdvanced;
-    writes.push(customers.put(merged.customer));
+    batch.customers.set(customerId, merged.customer);
   } else {
-    writes.push(customers.put(customerFromSighting(sighting)));
+    batch.customers.set(customerId, customerFromSighting(sighting));
   }
-  writes.push(sightings.put(sighting));
-  return { sightingId: id, customerId, match, stageAdvanced, seenBefore: false };
+  const result = { sightingId: id, customerId, match, stageAdvanced, seenBefore: false };
+  batch.byRecord.set(recordKey, result);
+  return result;
+}
+
+/** The verdict over the stored candidates and this batch's, with the rep's rejections. */
+function decide(profile: MatchProfile, lists: StoredSighting[][], known: Known, batch: Batch, ctx: StoreCtx): MatchOutcome<string> {
+  const byId = new Map<string, Candidate<string>>();
+  for (const list of lists) {
+    // The same sighting often comes back under several keys: it is checked and kept once.
+    const unseen = list.filter((s) => !byId.has(idOf(s) as string));
+    for (const s of readable(unseen, isStoredSighting, ctx.skipped.sighting))
+      byId.set(s.id, { ref: s.id, customerId: s.customerId, profile: s.profile });
+  }
+  // This batch's sightings under the same keys, within the per-key limit the stored ones are read with.
+  blockingKeys(profile).forEach((k, i) => {
+    const room = PER_KEY_LIMIT - (lists[i]?.length ?? 0);
+    for (const c of (batch.byKey.get(k) ?? []).slice(0, Math.max(0, room))) byId.set(c.ref, c);
+  });
+  const rejected = new Set<string>();
+  const rejectedPairs = new Set<string>();
+  for (const customerId of new Set([...byId.values()].map((c) => c.customerId))) {
+    for (const d of known.rejections.get(customerId) ?? []) {
+      rejected.add(d.id);
+      const fp = known.pairs.get(d.id);
+      if (fp) rejectedPairs.add(fp);
+    }
+  }
+  return decideMatch(profile, byId.values(), { isRejected: (a, b) => rejected.has(pairId(a, b)), rejectedPairs });
 }
 
 /** Candidate sightings through the key index: a few keyed reads, never a scan. */
-function candidates(tx: AnyTx, profile: MatchProfile): Promise<StoredSighting[][]> {
+function candidates(tx: AnyTx, profile: MatchProfile, asked = new Map<string, Promise<StoredSighting[]>>()): Promise<StoredSighting[][]> {
   const index = tx.objectStore('sightings').index('keys');
-  return Promise.all(blockingKeys(profile).map((k) => index.getAll(k, PER_KEY_LIMIT)));
+  return Promise.all(
+    blockingKeys(profile).map((k) => {
+      // Leads of one page often share a key (a company's domain, a common name): it is read once per batch.
+      let list = asked.get(k);
+      if (!list) asked.set(k, (list = index.getAll(k, PER_KEY_LIMIT)));
+      return list;
+    }),
+  );
 }
 
 /** The shared verdict logic over the candidates (and the rep's earlier decisions). */

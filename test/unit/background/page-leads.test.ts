@@ -107,7 +107,7 @@ describe('page leads in the service worker', () => {
       expect(reply.statuses.c?.match.status).toBe('new');
       expect(sets).toBe(0);
       expect((await readTab(72))?.leads.map((l) => l.key)).toEqual(['c']);
-      expect(sets).toBe(1);
+      await vi.waitFor(() => expect(sets).toBe(1));
     } finally {
       fake.browser.storage.session.set = set;
     }

@@ -2,6 +2,7 @@
 // The badge contract on the fixture pages, and how badges follow the page as it changes.
 import { chipWords } from '../../../src/content/badge';
 import { startLens, statusesFrom, type Lens } from '../../../src/content/lens';
+import { everythingNear, type ViewportFactory } from '../../../src/content/viewport';
 import { decodeLeadSource } from '../../../src/core/leadsource';
 import { PAGES } from '../../fixtures/crm/pages';
 import { attachDeclarativeShadowRoots, fixtureHtml, loadPage } from '../crm/load-fixture';
@@ -12,7 +13,8 @@ let lens: Lens | null = null;
 function open(name: string, worker = fakeWorker(), opts: Parameters<typeof startLens>[1] = { manual: true }) {
   const url = loadPage(name);
   setUrl(url);
-  lens = startLens({ win: window, send: worker.send, lang: () => 'en', t }, opts);
+  // happy-dom's IntersectionObserver never reports anything: here every row is near the viewport.
+  lens = startLens({ win: window, send: worker.send, lang: () => 'en', t }, { viewport: everythingNear, ...opts });
   return worker;
 }
 
@@ -204,7 +206,11 @@ describe('rescanning', () => {
     expect(badges()).toHaveLength(12);
     expect(document.querySelector('[row-index="1"] [data-leadlens]')).toBeNull();
     expect(worker.pageLeads()).toHaveLength(2);
-    expect(worker.pageLeads()[1]!.leads).toHaveLength(12);
+    // Only the change is sent: the two rows' keys are gone, nothing was added.
+    const [first, second] = worker.pageLeads();
+    expect(second).toMatchObject({ delta: true, leads: [] });
+    expect(second!.removed).toHaveLength(2);
+    expect(second!.removed!.every((k) => first!.leads.some((l) => l.key === k))).toBe(true);
   });
 
   it('moves the badge when the CRM re-renders the value element', async () => {
@@ -428,11 +434,24 @@ describe('watching the page', () => {
     expect(badges()[0]!.getAttribute('data-leadlens-action')).toBe('Create');
   });
 
-  it('yields to the page between slices on big pages', async () => {
-    const yieldToPage = vi.fn(() => Promise.resolve());
-    open('dynamics-lead-list', fakeWorker(), { manual: true, sliceSize: 5, yieldToPage });
+  it('reads far rows in idle time and badges them when they come near the viewport', async () => {
+    // A viewport the test moves by hand: nothing is near at first.
+    const near = new Set<Element>();
+    let onNear: (els: Element[]) => void = () => undefined;
+    const viewport: ViewportFactory = (_win, cb) => {
+      onNear = cb;
+      return { observe() {}, unobserve() {}, isNear: (el) => near.has(el), disconnect() {} };
+    };
+    const worker = open('dynamics-lead-list', fakeWorker(), { manual: true, viewport });
     await lens!.scan();
-    expect(badges()).toHaveLength(14);
-    expect(yieldToPage).toHaveBeenCalledTimes(2);
+    expect(badges()).toHaveLength(0);
+    // Idle slices read every row: all its leads reach the worker though none is shown yet.
+    await vi.waitFor(() => expect(worker.pageLeads().flatMap((m) => m.leads)).toHaveLength(14));
+    expect(badges()).toHaveLength(0);
+    const row = document.querySelector('[row-index="3"]')!;
+    near.add(row);
+    onNear([row]);
+    await vi.waitFor(() => expect(badges()).toHaveLength(1));
+    expect(row.querySelector('[data-leadlens]')).not.toBeNull();
   });
 });
