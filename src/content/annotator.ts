@@ -179,6 +179,12 @@ export class Annotator {
     return dropped;
   }
 
+  /** Paints every badge again with the current words (the language changed). */
+  repaint(): void {
+    const text = this.opts.text();
+    for (const [key, b] of this.badges) paintBadge(b.parts, key, b.decoded, b.duplicate, text);
+  }
+
   /** Applies duplicate verdicts that arrived from the service worker. */
   setStatuses(statuses: ReadonlyMap<string, DuplicateStatus>): void {
     const text = this.opts.text();

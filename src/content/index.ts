@@ -1,25 +1,25 @@
 // Content script entry (manifest.json, and the standalone build registered for CRM addresses the rep adds):
 // badges LeadSource values on CRM pages and reports them.
 import type { Lang } from '../core/types';
-import { send, t, uiLang } from '../platform/browser';
+import { send, t, uiLang } from '../platform/content';
 import { startLens } from './lens';
 
-async function main(): Promise<void> {
-  // The rep may have chosen a language other than the browser's; the service worker then sends the
-  // badge strings in that language. If it cannot answer, the badges simply follow the browser.
+function main(): void {
+  // The first look starts at once, in the browser's language. The rep may have chosen the other one in the
+  // options: the service worker sends its badge strings, and the badges are repainted when they arrive (a
+  // cold worker takes a few hundred milliseconds to answer; no badge waits for it).
   let lang: Lang = uiLang();
   let chosen: Record<string, string> | null = null;
-  try {
-    const locale = await send({ type: 'get-locale' });
-    if (locale?.lang && locale.messages) {
-      lang = locale.lang;
-      chosen = locale.messages;
-    }
-  } catch {
-    // keep the browser's language
-  }
   const lens = startLens({ win: window, send, lang: () => lang, t: (key) => chosen?.[key] ?? t(key) });
   void lens.scan();
+  send({ type: 'get-locale' })
+    .then((locale) => {
+      if (!locale?.lang || !locale.messages || locale.lang === lang) return;
+      lang = locale.lang;
+      chosen = locale.messages;
+      lens.repaint();
+    })
+    .catch(() => undefined); // keep the browser's language
 }
 
-void main();
+main();

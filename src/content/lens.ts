@@ -7,6 +7,7 @@
 // rows.ts, report.ts, annotator.ts and viewport.ts.
 import type { CrmId, DuplicateStatus, Lang } from '../core/types';
 import { shadowRootsIn } from '../crm/dom';
+import { mayHoldLeadSource } from '../crm/record';
 import type { Message } from '../messaging/messages';
 import { Annotator, type AnnotatorOptions } from './annotator';
 import { planPage, type Occurrence } from './occurrences';
@@ -43,6 +44,8 @@ export interface LensOptions extends WatchOptions {
 export interface Lens {
   /** Looks at the page now (or right after the look in progress); resolves when badges and verdicts are applied. */
   scan(): Promise<void>;
+  /** Paints every badge again (the badge language changed). */
+  repaint(): void;
   stop(): void;
   readonly occurrences: readonly Occurrence[];
 }
@@ -72,6 +75,39 @@ const whenIdle: Later = (run) => {
   const id = setTimeout(run, 30);
   return () => clearTimeout(id);
 };
+
+/** A form control or a custom element (which may show text from its shadow tree) below or at `el`. */
+function mayHideText(el: Element): boolean {
+  if (el.localName.includes('-') || el.matches('input, textarea, select')) return true;
+  const walker = el.ownerDocument.createTreeWalker(el, 1);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const child = n as Element;
+    if (child.localName.includes('-') || child.localName === 'input' || child.localName === 'textarea' || child.localName === 'select')
+      return true;
+  }
+  return false;
+}
+
+/**
+ * True when none of these mutations can have brought a LeadSource onto a page that shows none: only text
+ * and nodes were added, no text of them may hold one, and nothing was revealed (an attribute change may
+ * show a hidden part). A page that keeps changing but shows no leads is then not looked at again.
+ */
+export function nothingNew(records: readonly MutationRecord[]): boolean {
+  for (const m of records) {
+    if (m.type === 'attributes') return false;
+    if (m.type === 'characterData') {
+      if (mayHoldLeadSource((m.target as CharacterData).data)) return false;
+      continue;
+    }
+    for (const n of Array.from(m.addedNodes)) {
+      if (n.nodeType === 3 && mayHoldLeadSource((n as Text).data)) return false;
+      if (n.nodeType !== 1) continue;
+      if (mayHoldLeadSource(n.textContent ?? '') || mayHideText(n as Element)) return false;
+    }
+  }
+  return true;
+}
 
 export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
   const { win } = deps;
@@ -279,7 +315,7 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
   function onMutations(records: readonly MutationRecord[]): boolean {
     if (!listMode) {
       if (annotator.verify().length) void scan();
-      return false;
+      return pageOccs.length === 0 && nothingNew(records);
     }
     let handled = true;
     const touched = new Set<RowEntry>();
@@ -304,6 +340,7 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
 
   const lens: Lens = {
     scan: () => scan(),
+    repaint: () => annotator.repaint(),
     stop() {
       if (stopped) return;
       stopped = true;

@@ -446,7 +446,7 @@ describe('watching the page', () => {
     await lens!.scan();
     expect(badges()).toHaveLength(0);
     // Idle slices read every row: all its leads reach the worker though none is shown yet.
-    await vi.waitFor(() => expect(worker.pageLeads().flatMap((m) => m.leads)).toHaveLength(14));
+    await vi.waitFor(() => expect(worker.pageLeads().flatMap((m) => m.leads)).toHaveLength(14), { timeout: 5000 });
     expect(badges()).toHaveLength(0);
     const row = document.querySelector('[row-index="3"]')!;
     near.add(row);

@@ -3,7 +3,7 @@ import { loadPage } from '../crm/load-fixture';
 import { setUrl, sleep, t } from './helpers';
 
 const sent: unknown[] = [];
-vi.mock('../../../src/platform/browser', () => ({
+vi.mock('../../../src/platform/content', () => ({
   send: vi.fn(async (m: unknown) => {
     sent.push(m);
     return { statuses: {} };
@@ -19,11 +19,15 @@ it('scans the page on load and reports its leads, without using page storage', a
   await import('../../../src/content/index');
   await sleep(50);
   expect(document.querySelectorAll('[data-leadlens]')).toHaveLength(1);
-  // It first asks which language the rep chose (this stub has no answer: the browser's language stays).
-  expect(sent).toEqual([
-    { type: 'get-locale' },
-    expect.objectContaining({ type: 'page-leads', url: 'https://app.hubspot.com/contacts/1234567/record/0-1/987654321' }),
-  ]);
+  // It asks which language the rep chose without waiting for the answer (this stub has none: the browser's
+  // language stays), and reports the page.
+  expect(sent).toEqual(
+    expect.arrayContaining([
+      { type: 'get-locale' },
+      expect.objectContaining({ type: 'page-leads', url: 'https://app.hubspot.com/contacts/1234567/record/0-1/987654321' }),
+    ]),
+  );
+  expect(sent).toHaveLength(2);
   expect(idb).not.toHaveBeenCalled();
   expect(local).not.toHaveBeenCalled();
   // The card speaks the browser's UI language.

@@ -1,0 +1,27 @@
+// The content script's side of the platform: messages to the service worker and the badge strings, read
+// from the extension API itself. No webextension-polyfill here (a tenth of the content script): Chromium's
+// `chrome.*` and Firefox's `browser.*` both return promises for what the content script calls.
+import type { Lang } from '../core/types';
+import type { Message, Reply } from '../messaging/messages';
+
+interface ContentApi {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  i18n: { getMessage(key: string, substitutions?: string | string[]): string; getUILanguage(): string };
+}
+
+const api = (): ContentApi => (globalThis as { browser?: ContentApi }).browser ?? (globalThis as unknown as { chrome: ContentApi }).chrome;
+
+/** Sends a typed message to the service worker and returns its typed reply. */
+export async function send<M extends Message>(message: M): Promise<Reply<M['type']>> {
+  return (await api().runtime.sendMessage(message)) as Reply<M['type']>;
+}
+
+/** The browser's language, as LeadLens speaks it. */
+export function uiLang(): Lang {
+  return api().i18n.getUILanguage().toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
+/** A string from public/_locales in the browser's language, or its key when missing. */
+export function t(key: string, substitutions?: string | string[]): string {
+  return api().i18n.getMessage(key, substitutions) || key;
+}

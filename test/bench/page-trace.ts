@@ -1,0 +1,125 @@
+// Reading a Chromium trace for the page bench: the page's main thread, its tasks, and which of their
+// time is LeadLens' (JavaScript from chrome-extension:// URLs, and the microtasks of its isolated world:
+// the bench pages run no microtasks of their own) and which is rendering.
+import type { Page } from 'playwright-core';
+
+export interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { url?: string; frame?: string } };
+}
+
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'];
+
+/** Runs `work` while the browser records a trace; returns its events. */
+export async function traced<T>(page: Page, work: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
+    transferMode: 'ReturnAsStream',
+  });
+  const result = await work();
+  const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream as string)));
+  await cdp.send('Tracing.end');
+  const stream = await complete;
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 22 });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  await cdp.detach();
+  const parsed = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] };
+  return { result, events: Array.isArray(parsed) ? parsed : parsed.traceEvents };
+}
+
+const JS = new Set([
+  'FunctionCall',
+  'EvaluateScript',
+  'TimerFire',
+  'FireAnimationFrame',
+  'FireIdleCallback',
+  'EventDispatch',
+  'v8.compile',
+]);
+const RENDER = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'UpdateLayer', 'RecalculateStyles']);
+
+export interface TaskSplit {
+  /** Thread time (ms) of each main-thread task that ran LeadLens code. */
+  oursMs: number[];
+  /** Wall time (ms) of those tasks. */
+  oursWallMs: number[];
+  /** LeadLens JavaScript, thread ms. */
+  extJsMs: number;
+  /** The page's own JavaScript, thread ms. */
+  pageJsMs: number;
+  /** Rendering (style, layout, pre-paint, paint) in tasks that ran no JavaScript, thread ms. */
+  renderMs: number;
+  /** Thread time of the longest task of any kind, ms. */
+  longestMs: number;
+}
+
+/** The main thread of the renderer that parsed `url`. */
+function mainThread(events: TraceEvent[], url: string): { pid: number; tid: number } | null {
+  const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.data?.url?.startsWith(url.split('#')[0]!));
+  return parse ? { pid: parse.pid, tid: parse.tid } : null;
+}
+
+/** Splits the page's main-thread tasks that start at or after `fromTs` (trace µs; 0 for all). */
+export function splitTasks(events: TraceEvent[], url: string, fromTs = 0): TaskSplit {
+  const main = mainThread(events, url);
+  const out: TaskSplit = { oursMs: [], oursWallMs: [], extJsMs: 0, pageJsMs: 0, renderMs: 0, longestMs: 0 };
+  if (!main) return out;
+  const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.ts >= fromTs);
+  const tasks = mine.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+  const inner = mine.filter((e) => e.name !== 'RunTask').sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  let j = 0;
+  for (const task of tasks) {
+    const end = task.ts + (task.dur ?? 0);
+    while (j < inner.length && inner[j]!.ts < task.ts) j++;
+    let ext = 0;
+    let page = 0;
+    let render = 0;
+    let coveredUntil = 0;
+    for (let k = j; k < inner.length && inner[k]!.ts < end; k++) {
+      const e = inner[k]!;
+      const t = (e.tdur ?? e.dur ?? 0) / 1000;
+      if (e.ts < coveredUntil) continue; // nested inside an event already counted
+      const url = e.args?.data?.url ?? '';
+      if (JS.has(e.name) || e.name === 'RunMicrotasks') {
+        if (url.startsWith('chrome-extension://') || (e.name === 'RunMicrotasks' && !url)) ext += t;
+        else page += t;
+        coveredUntil = e.ts + (e.dur ?? 0);
+      } else if (RENDER.has(e.name)) {
+        render += t;
+        coveredUntil = e.ts + (e.dur ?? 0);
+      }
+    }
+    const taskMs = (task.tdur ?? task.dur ?? 0) / 1000;
+    out.longestMs = Math.max(out.longestMs, taskMs);
+    out.extJsMs += ext;
+    out.pageJsMs += page;
+    if (ext > 0) {
+      out.oursMs.push(taskMs);
+      out.oursWallMs.push((task.dur ?? 0) / 1000);
+    } else if (!page) out.renderMs += render;
+  }
+  return out;
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)]! : Number.NaN;
+}
+
+export function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))]! : Number.NaN;
+}
