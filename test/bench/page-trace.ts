@@ -1,6 +1,7 @@
 // Reading a Chromium trace for the page bench: the page's main thread, its tasks, and which of their
-// time is LeadLens' (JavaScript from chrome-extension:// URLs, and the microtasks of its isolated world:
-// the bench pages run no microtasks of their own) and which is rendering.
+// time is LeadLens' (JavaScript from chrome-extension:// URLs, and JavaScript with no URL: the microtasks
+// and observer callbacks of its isolated world; the bench pages' own script always runs from their URL)
+// and which is rendering.
 import type { Page } from 'playwright-core';
 
 export interface TraceEvent {
@@ -12,7 +13,7 @@ export interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string; data?: { url?: string; frame?: string } };
+  args?: { name?: string; data?: { url?: string; frame?: string }; beginData?: { url?: string } };
 }
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'];
@@ -68,7 +69,9 @@ export interface TaskSplit {
 
 /** The main thread of the renderer that parsed `url`. */
 function mainThread(events: TraceEvent[], url: string): { pid: number; tid: number } | null {
-  const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.data?.url?.startsWith(url.split('#')[0]!));
+  const parse = events.find(
+    (e) => e.name === 'ParseHTML' && (e.args?.beginData?.url ?? e.args?.data?.url ?? '').startsWith(url.split('#')[0]!),
+  );
   return parse ? { pid: parse.pid, tid: parse.tid } : null;
 }
 
@@ -94,7 +97,9 @@ export function splitTasks(events: TraceEvent[], url: string, fromTs = 0): TaskS
       if (e.ts < coveredUntil) continue; // nested inside an event already counted
       const url = e.args?.data?.url ?? '';
       if (JS.has(e.name) || e.name === 'RunMicrotasks') {
-        if (url.startsWith('chrome-extension://') || (e.name === 'RunMicrotasks' && !url)) ext += t;
+        // The bench pages' own script runs from their URL; what runs from none is LeadLens' isolated world
+        // (its microtasks, its observers' callbacks).
+        if (url.startsWith('chrome-extension://') || !url) ext += t;
         else page += t;
         coveredUntil = e.ts + (e.dur ?? 0);
       } else if (RENDER.has(e.name)) {

@@ -263,13 +263,16 @@ export async function run(): Promise<void> {
     console.log('page bench skipped: dist/ is missing (npm run build)');
     return;
   }
+  // PAGE_BENCH=grid,recycling,busy,worker runs only those sections (all by default).
+  const only = (process.env.PAGE_BENCH ?? '').split(',').filter(Boolean);
+  const on = (name: string) => !only.length || only.includes(name);
   bundleSizes();
   const session = await launch();
   try {
-    await grid5000(session);
-    await recycling(session);
-    await busy(session);
-    await workerBench(session);
+    if (on('grid')) await grid5000(session);
+    if (on('recycling')) await recycling(session);
+    if (on('busy')) await busy(session);
+    if (on('worker')) await workerBench(session);
   } finally {
     await session.close();
   }
