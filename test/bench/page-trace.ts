@@ -72,7 +72,18 @@ function mainThread(events: TraceEvent[], url: string): { pid: number; tid: numb
   const parse = events.find(
     (e) => e.name === 'ParseHTML' && (e.args?.beginData?.url ?? e.args?.data?.url ?? '').startsWith(url.split('#')[0]!),
   );
-  return parse ? { pid: parse.pid, tid: parse.tid } : null;
+  if (parse) return { pid: parse.pid, tid: parse.tid };
+  // Traced after the page loaded: the renderer that holds the page's frame, and its main thread.
+  for (const e of events) {
+    const frames = (e.args?.data as { frames?: { url?: string; processId?: number }[] } | undefined)?.frames;
+    const frame = e.name === 'TracingStartedInBrowser' ? frames?.find((f) => f.url?.startsWith(url.split('#')[0]!)) : undefined;
+    if (!frame?.processId) continue;
+    const main = events.find(
+      (m) => m.ph === 'M' && m.name === 'thread_name' && m.pid === frame.processId && m.args?.name === 'CrRendererMain',
+    );
+    if (main) return { pid: main.pid, tid: main.tid };
+  }
+  return null;
 }
 
 /** Splits the page's main-thread tasks that start at or after `fromTs` (trace µs; 0 for all). */

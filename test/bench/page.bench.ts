@@ -146,7 +146,7 @@ const RECYCLE_WATCH = `(() => {
 async function recycling(session: Session): Promise<void> {
   await serve(session, GRID_URL, recyclingGridHtml());
   const TICKS = 125;
-  const per50 = { ext: [] as number[], page: [] as number[], bare: [] as number[] };
+  const per50 = { ext: [] as number[], bare: [] as number[] };
   const lat: number[] = [];
   const shares: number[] = [];
   const longest: number[] = [];
@@ -167,9 +167,11 @@ async function recycling(session: Session): Promise<void> {
       });
       const split = splitTasks(events, url);
       const blocks = (TICKS * 3) / 50;
+      // All main-thread script (the page's, the measuring script's, LeadLens'); LeadLens' share is the
+      // difference to the bare runs, which run the same page and measuring script.
+      const script = (split.extJsMs + split.pageJsMs) / blocks;
       if (withExt) {
-        per50.ext.push(split.extJsMs / blocks);
-        per50.page.push(split.pageJsMs / blocks);
+        per50.ext.push(script);
         longest.push(Math.max(0, ...split.oursMs));
         const got = await page.evaluate(() => ({
           l: (window as unknown as { latencies: number[] }).latencies,
@@ -177,13 +179,14 @@ async function recycling(session: Session): Promise<void> {
         }));
         lat.push(...got.l);
         shares.push(...got.s);
-      } else per50.bare.push(split.pageJsMs / blocks);
+      } else per50.bare.push(script);
       await page.close();
     }
   }
   console.log(`Recycling grid: 60 rows, 3 recycled every 16 ms, ${TICKS * 3} recycled rows per run (${RUNS} runs each)`);
+  const extra = median(per50.ext) - median(per50.bare);
   console.log(
-    `  LeadLens JavaScript per 50 recycled rows: ${f(median(per50.ext), 2)} ms; the page's own script: ${f(median(per50.page), 2)} ms (bare: ${f(median(per50.bare), 2)} ms)   [goal ≤ 2 ms; issue's before 16.9 ms]`,
+    `  main-thread script per 50 recycled rows: ${f(median(per50.ext), 2)} ms with LeadLens, ${f(median(per50.bare), 2)} ms bare: LeadLens ${f(extra, 2)} ms   [goal ≤ 2 ms; issue's before 16.9 ms]`,
   );
   console.log(
     `  recycle → badge: p50 ${f(quantile(lat, 0.5), 0)} ms, p95 ${f(quantile(lat, 0.95), 0)} ms over ${lat.length} recycled rows   [goal ≤ 50 / ≤ 150 ms; before 306 / 500 ms]`,
