@@ -24,6 +24,8 @@ export { statusesFrom } from './report';
 const SETTLE_MS = 800;
 /** Time one idle slice may spend reading rows. */
 const IDLE_BUDGET_MS = 8;
+/** A list this short is read and badged whole in the first look (one report, one team check per table). */
+const WHOLE_LIST_ROWS = 200;
 
 export interface LensDeps {
   win: Window;
@@ -39,6 +41,8 @@ export interface LensOptions extends WatchOptions {
   yieldToPage?: AnnotatorOptions['yieldToPage'];
   /** Which rows are near the viewport (tests hand in their own). */
   viewport?: ViewportFactory;
+  /** Lists up to this many rows are read and badged whole at once (default 200). */
+  wholeListRows?: number;
 }
 
 export interface Lens {
@@ -172,6 +176,8 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
     frameSoon();
   });
   const rows = new RowTable(() => crm, viewport);
+  let shortList = false;
+  const near = (entry: RowEntry): boolean => shortList || rows.isNear(entry);
 
   function frameSoon(): void {
     if (!cancelFrame && !stopped) cancelFrame = nextFrame(framePass);
@@ -196,7 +202,7 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
     const change: RowChange = { changed: [], removed: [] };
     const shown: Occurrence[] = [];
     for (const entry of toShow) {
-      if (!rows.isNear(entry)) continue;
+      if (!near(entry)) continue;
       if (entry.dirty || !entry.occurrences) rows.readRow(entry, change);
       shown.push(...(entry.occurrences ?? []));
     }
@@ -221,7 +227,7 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
         break;
       }
       rows.readRow(entry, change);
-      if (rows.isNear(entry)) toShow.add(entry);
+      if (near(entry)) toShow.add(entry);
     }
     applied(change);
     if (toShow.size) frameSoon();
@@ -254,6 +260,7 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
       );
     else if (listMode) removed.push(...rows.clear());
     listMode = plan.list !== null;
+    shortList = plan.list !== null && plan.list.rows.length <= (opts.wholeListRows ?? WHOLE_LIST_ROWS);
     reporter.note(
       changed.map((o) => o.lead),
       removed,
@@ -269,7 +276,7 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
       }
       annotator.retain(new Set(all().map((o) => o.key)));
       annotator.show(pageOccs, statuses);
-      for (const entry of rows.pending(true)) toShow.add(entry);
+      for (const entry of rows.pending(!shortList)) toShow.add(entry);
       framePass();
       idleSoon();
     }
@@ -329,7 +336,7 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
       entry.dirty = true;
       // Withdrawn at once: a recycled row never shows another row's badge, not even for a frame.
       annotator.verify((entry.occurrences ?? []).map((o) => o.key));
-      if (rows.isNear(entry)) toShow.add(entry);
+      if (near(entry)) toShow.add(entry);
     }
     if (toShow.size) frameSoon();
     if (touched.size) idleSoon();

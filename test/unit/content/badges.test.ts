@@ -442,7 +442,7 @@ describe('watching the page', () => {
       onNear = cb;
       return { observe() {}, unobserve() {}, isNear: (el) => near.has(el), disconnect() {} };
     };
-    const worker = open('dynamics-lead-list', fakeWorker(), { manual: true, viewport });
+    const worker = open('dynamics-lead-list', fakeWorker(), { manual: true, viewport, wholeListRows: 0 });
     await lens!.scan();
     expect(badges()).toHaveLength(0);
     // Idle slices read every row: all its leads reach the worker though none is shown yet.
