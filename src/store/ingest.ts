@@ -60,14 +60,21 @@ export async function ingestLeads(tx: RwTx, leads: PreparedLead[], ctx: StoreCtx
   const known = await knownAround(tx, seenList, candidateLists);
   const batch = new Batch();
   const writes: Promise<unknown>[] = [];
+  // A put can throw at once (a value the database refuses); the transaction is then aborted and every
+  // request already queued rejects. Each one gets a handler here so those rejections are not left
+  // unhandled, while Promise.all below still fails on the first of them.
+  const track = (request: Promise<unknown>) => {
+    request.catch(() => undefined);
+    writes.push(request);
+  };
   const out: SightingWrites = {
-    put: (record) => writes.push(sightings.put(record)),
-    remove: (id) => writes.push(sightings.delete(id)),
+    put: (record) => track(sightings.put(record)),
+    remove: (id) => track(sightings.delete(id)),
   };
   const results = leads.map((lead, i) => judgeOne(lead, profiles[i]!, seenList[i], candidateLists[i]!, known, batch, out, ctx));
   // The customers touched, each written once in its final state.
   const customers = tx.objectStore('customers');
-  for (const c of batch.customers.values()) writes.push(customers.put(c));
+  for (const c of batch.customers.values()) track(customers.put(c));
   await Promise.all(writes);
   return results;
 }
