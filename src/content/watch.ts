@@ -103,10 +103,11 @@ export function watchPage(win: Window, onChange: (reason: ChangeReason) => void,
 
   let lastUrl = win.location.href;
   const checkUrl = (): void => {
-    if (win.location.href !== lastUrl) {
-      lastUrl = win.location.href;
-      schedule('navigation');
-    }
+    // A window that has gone away (a removed frame, a test page already torn down) has no location to compare.
+    const href = win.location?.href;
+    if (href === undefined || href === lastUrl) return;
+    lastUrl = href;
+    schedule('navigation');
   };
   const onNav = (): void => {
     // The new URL is committed after the event on some paths; look now and again shortly after.
