@@ -11,6 +11,13 @@ interface ChromeManifest {
   [key: string]: unknown;
 }
 
+/** Chrome's "open the side panel" shortcut becomes Firefox's built-in sidebar command (a gesture there too). */
+function firefoxCommands(commands: unknown): Record<string, unknown> | undefined {
+  if (!commands || typeof commands !== 'object') return undefined;
+  const { 'open-side-panel': panel, ...others } = commands as Record<string, unknown>;
+  return panel ? { ...others, _execute_sidebar_action: panel } : others;
+}
+
 export function firefoxManifest(chrome: ChromeManifest): Record<string, unknown> {
   const { side_panel, web_accessible_resources, ...rest } = chrome;
   return {
@@ -18,6 +25,7 @@ export function firefoxManifest(chrome: ChromeManifest): Record<string, unknown>
     ...(web_accessible_resources
       ? { web_accessible_resources: web_accessible_resources.map(({ use_dynamic_url: _chromeOnly, ...r }) => r) }
       : {}),
+    commands: firefoxCommands(chrome.commands),
     permissions: chrome.permissions.filter((p) => p !== 'sidePanel'),
     background: { ...chrome.background, scripts: [chrome.background.service_worker] },
     sidebar_action: {

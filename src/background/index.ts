@@ -5,6 +5,7 @@ import { browser, onMessage, t, uiLang } from '../platform/browser';
 import { listCrmAddresses } from '../platform/crm-addresses';
 import { openSidePanel } from '../platform/side-panel';
 import { type LeadMemory, openMemory } from '../store/memory';
+import { handleCommand } from './commands';
 import { handleMenuClick, MENU_ID } from './menu';
 import { omniboxSuggestions } from './omnibox';
 import { handleMessage, type RouterDeps } from './router';
@@ -76,6 +77,10 @@ browser.omnibox?.onInputEntered.addListener((text) => {
   void browser.tabs
     .query({ active: true, lastFocusedWindow: true })
     .then(([tab]) => handleMenuClick({ menuItemId: MENU_ID, selectionText: text }, tab, menuDeps));
+});
+
+browser.commands?.onCommand.addListener((command, tab) => {
+  void handleCommand(command, tab, { openSidePanel });
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {

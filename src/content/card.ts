@@ -31,6 +31,16 @@ li { margin: 2px 0; }
 .dup.possible { background: #fff3e0; color: #7a3f00; }
 .dup.duplicate { background: #fde7e9; color: #8a0d19; }
 .foot { margin-top: 8px; color: #0b57d0; font-size: 12px; }
+@media (prefers-color-scheme: dark) {
+  .card { background: #1f2023; color: #e8eaed; border-color: #43474e; box-shadow: 0 6px 24px rgba(0,0,0,.5); }
+  .offer, h4, .due { color: #b0b4bb; }
+  .explanation { color: #d5d8dc; }
+  .due.overdue { color: #ff9aa3; }
+  .dup { background: #2b2d31; }
+  .dup.possible { background: #352a12; color: #f2c46b; }
+  .dup.duplicate { background: #3a1a1e; color: #ff9aa3; }
+  .foot { color: #8ac2f5; }
+}
 `;
 
 export interface CardData {

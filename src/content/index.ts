@@ -1,7 +1,7 @@
 // Content script entry (manifest.json, and the standalone build registered for CRM addresses the rep adds):
 // badges LeadSource values on CRM pages and reports them.
 import type { Lang } from '../core/types';
-import { send, t, uiLang } from '../platform/content';
+import { isFirefox, send, t, uiLang } from '../platform/content';
 import { startLens } from './lens';
 
 function main(): void {
@@ -10,7 +10,10 @@ function main(): void {
   // cold worker takes a few hundred milliseconds to answer; no badge waits for it).
   let lang: Lang = uiLang();
   let chosen: Record<string, string> | null = null;
-  const lens = startLens({ win: window, send, lang: () => lang, t: (key) => chosen?.[key] ?? t(key) });
+  // Firefox opens its sidebar only from a shortcut or its own UI, never from a click relayed by a page:
+  // there the card names the shortcut instead of promising that a click opens LeadLens.
+  const wording = (key: string) => (key === 'badgeOpen' && isFirefox() ? 'badgeOpenFirefox' : key);
+  const lens = startLens({ win: window, send, lang: () => lang, t: (key) => chosen?.[wording(key)] ?? t(wording(key)) });
   void lens.scan();
   send({ type: 'get-locale' })
     .then((locale) => {

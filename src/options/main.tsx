@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import type { Settings } from '../messaging/messages';
 import '../ui/styles.css';
+import '../ui/fit.css';
 import { applyLanguageSetting, send } from '../platform/browser';
 import { crmAddressSource } from '../platform/crm-addresses';
 import { releaseSalesforceAccess, requestSalesforceAccess } from '../platform/team-permissions';

@@ -51,6 +51,20 @@ export async function applyLanguageSetting(): Promise<void> {
   } catch {
     chosen = null;
   }
+  markPageLanguage();
+}
+
+/**
+ * Tells the page which language it speaks (`<html lang>`), so screen readers read Russian text with
+ * Russian rules and English with English ones.
+ */
+export function markPageLanguage(doc: Document | undefined = globalThis.document): void {
+  if (doc) doc.documentElement.lang = uiLang();
+}
+
+/** True in Firefox, where a sidebar replaces Chrome's side panel and only a shortcut or a click in LeadLens's own pages opens it. */
+export function isFirefox(): boolean {
+  return browser.runtime.getURL('').startsWith('moz-extension:');
 }
 
 function fill(entry: Catalog[string], substitutions: string[]): string {

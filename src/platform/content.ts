@@ -5,7 +5,7 @@ import type { Lang } from '../core/types';
 import type { Message, Reply } from '../messaging/messages';
 
 interface ContentApi {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  runtime: { sendMessage(message: unknown): Promise<unknown>; getURL(path: string): string };
   i18n: { getMessage(key: string, substitutions?: string | string[]): string; getUILanguage(): string };
 }
 
@@ -24,4 +24,9 @@ export function uiLang(): Lang {
 /** A string from public/_locales in the browser's language, or its key when missing. */
 export function t(key: string, substitutions?: string | string[]): string {
   return api().i18n.getMessage(key, substitutions) || key;
+}
+
+/** True in Firefox, where a sidebar replaces Chrome's side panel and a click relayed by a page cannot open it. */
+export function isFirefox(): boolean {
+  return api().runtime.getURL('').startsWith('moz-extension:');
 }

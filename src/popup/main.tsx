@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../ui/styles.css';
+import '../ui/fit.css';
 import { applyLanguageSetting } from '../platform/browser';
 import { canOpenSidePanel, openSidePanel } from '../platform/side-panel';
 import { Popup } from '../ui/Popup';

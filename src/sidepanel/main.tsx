@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../ui/styles.css';
+import '../ui/fit.css';
 import { applyLanguageSetting, send } from '../platform/browser';
 import { watchActiveTab, watchTabLeads } from '../platform/tab-leads';
 import { watchTeamView } from '../platform/team-leads';

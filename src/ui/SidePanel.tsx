@@ -9,6 +9,7 @@ import type { Lang } from '../core/types';
 import type { TabLead, TabLeads } from '../messaging/tab-view';
 import type { TeamTabView } from '../messaging/team-view';
 import { t, uiLang } from '../platform/browser';
+import { Contacts } from './Contacts';
 import { CustomerPanel, StatusBadge } from './CustomerPanel';
 import { formatRelative } from './format';
 import { LeadCard, StageChip } from './LeadCard';
@@ -26,11 +27,6 @@ export interface SidePanelSource {
   customers: CustomerSource;
   /** The team check's answers for the tab (TeamPanel), when the page has any. */
   team?: (onChange: (view: TeamTabView | null) => void) => () => void;
-}
-
-function customerLine(lead: TabLeads['leads'][number]): string {
-  const c = lead.lead.customer;
-  return [customerName(c), c.company, c.email].filter(Boolean).join(' · ');
 }
 
 /**
@@ -141,7 +137,7 @@ function FullLead({
 }) {
   return (
     <LeadCard decoded={lead.lead.leadSource!} lang={lang} leadTime={leadTime({ ...lead.lead, firstSeen: lead.firstSeen }, now)} now={now}>
-      {customerLine(lead) && <p class="who">{customerLine(lead)}</p>}
+      <Contacts customer={lead.lead.customer} />
       <CustomerPanel lead={lead} lang={lang} version={version} customers={customers} />
       {children}
     </LeadCard>
