@@ -10,6 +10,7 @@ vi.mock('../../../src/platform/content', () => ({
   }),
   uiLang: () => 'ru',
   t: (key: string) => t(key),
+  isFirefox: () => false,
 }));
 
 it('scans the page on load and reports its leads, without using page storage', async () => {
