@@ -3,6 +3,7 @@
 // is reached through src/platform/.
 import { browser, onMessage, t, uiLang } from '../platform/browser';
 import { listCrmAddresses } from '../platform/crm-addresses';
+import { OFFER_NAMES_KEY } from '../platform/offer-names';
 import { openSidePanel } from '../platform/side-panel';
 import { type LeadMemory, openMemory } from '../store/memory';
 import { handleCommand } from './commands';
@@ -38,6 +39,8 @@ const deps: RouterDeps = {
   localeMessages,
   crmAddresses: listCrmAddresses,
   teamMemory: getMemory,
+  desk: getMemory,
+  publishOffers: (names) => browser.storage.local.set({ [OFFER_NAMES_KEY]: names }),
 };
 
 browser.runtime.onInstalled.addListener(() => {

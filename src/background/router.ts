@@ -10,6 +10,7 @@ import type { Message, Reply } from '../messaging/messages';
 import { parseMessage } from '../messaging/validate';
 import { DEFAULT_SETTINGS } from '../store/types';
 import { describeError, type MemoryPort } from './memory-port';
+import { type DeskDeps, deskHandlers, learnFromPage } from './desk';
 import { ingestPage } from './page-leads';
 import { downloadPart, offerDownload, receivePart, takeUpload } from './transfers';
 import { applyDecision, dropResults, updateAllTabs, updateTab } from './tab-state';
@@ -37,6 +38,9 @@ export interface RouterDeps {
   crmAddresses?: () => Promise<string[]>;
   /** The team check's part of the memory (settings and the session cache); without it the check is off. */
   teamMemory?: () => Promise<TeamMemory>;
+  /** The rep's desk (desk.ts): search, checklist ticks, offer dictionary, and where the dictionary is published. */
+  desk?: DeskDeps['desk'];
+  publishOffers?: DeskDeps['publishOffers'];
   now?: () => Date;
 }
 
@@ -117,7 +121,12 @@ export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDe
 }
 
 const handlers: Handlers = {
-  'page-leads': (message, { deps, tabId, now, pageUrl }) => ingestPage(fromPage(message, pageUrl!), tabId!, deps.memory, now),
+  'page-leads': async (message, { deps, tabId, now, pageUrl }) => {
+    const page = fromPage(message, pageUrl!);
+    const reply = await ingestPage(page, tabId!, deps.memory, now);
+    await learnFromPage(page.leads, deps);
+    return reply;
+  },
 
   'focus-lead': async (message, { deps, tabId }) => {
     // Open first, while the click's user gesture is still alive; record the focus afterwards.
@@ -197,6 +206,8 @@ const handlers: Handlers = {
     }),
 
   'get-settings': (_message, { deps }) => withMemory(deps, (m) => m.getSettings(), DEFAULT_SETTINGS),
+
+  ...deskHandlers,
 
   'set-settings': (message, { deps, now }) =>
     withMemory(deps, async (m) => {

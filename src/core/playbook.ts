@@ -9,6 +9,8 @@ export interface StepTemplate {
   text: Text;
   /** Hours after the lead's time; null when the step has no deadline. */
   dueHours: number | null;
+  /** The first reply: its window is the rep's follow-up setting (24 h unless changed); `{within}` in the text names it. */
+  followUp?: true;
 }
 
 export interface StagePlaybook {
@@ -26,9 +28,10 @@ export const PLAYBOOKS: Readonly<Record<Stage, StagePlaybook>> = {
       {
         id: 'first-reply',
         dueHours: 24 * H,
+        followUp: true,
         text: {
-          en: 'Send a short personal reply within 24 hours, while the request is fresh; mention the offer they asked about.',
-          ru: 'В течение 24 часов отправьте короткий личный ответ, пока запрос свежий; упомяните предложение, о котором спрашивали.',
+          en: 'Send a short personal reply {within}, while the request is fresh; mention the offer they asked about.',
+          ru: '{Within} отправьте короткий личный ответ, пока запрос свежий; упомяните предложение, о котором спрашивали.',
         },
       },
       {
@@ -71,9 +74,10 @@ export const PLAYBOOKS: Readonly<Record<Stage, StagePlaybook>> = {
       {
         id: 'first-reply',
         dueHours: 24 * H,
+        followUp: true,
         text: {
-          en: 'Email within 24 hours of the test drive: ask how it went and offer help.',
-          ru: 'Напишите в течение 24 часов после тест-драйва: спросите, как прошло, и предложите помощь.',
+          en: 'Email {within} of the test drive: ask how it went and offer help.',
+          ru: 'Напишите {within} после тест-драйва: спросите, как прошло, и предложите помощь.',
         },
       },
       {
@@ -116,9 +120,10 @@ export const PLAYBOOKS: Readonly<Record<Stage, StagePlaybook>> = {
       {
         id: 'welcome',
         dueHours: 24 * H,
+        followUp: true,
         text: {
-          en: 'Within 24 hours send a welcome with setup help; ask whether this is a purchase or a free trial (the code is the same).',
-          ru: 'В течение 24 часов отправьте приветствие с помощью по настройке; уточните, покупка это или бесплатная пробная версия (код одинаковый).',
+          en: '{Within} send a welcome with setup help; ask whether this is a purchase or a free trial (the code is the same).',
+          ru: '{Within} отправьте приветствие с помощью по настройке; уточните, покупка это или бесплатная пробная версия (код одинаковый).',
         },
       },
       {
@@ -207,9 +212,10 @@ export const PLAYBOOKS: Readonly<Record<Stage, StagePlaybook>> = {
       {
         id: 'first-reply',
         dueHours: 24 * H,
+        followUp: true,
         text: {
-          en: 'If it is a real customer, reply within 24 hours as for any inbound lead.',
-          ru: 'Если это реальный клиент, ответьте в течение 24 часов, как на любой входящий лид.',
+          en: 'If it is a real customer, reply {within} as for any inbound lead.',
+          ru: 'Если это реальный клиент, ответьте {within}, как на любой входящий лид.',
         },
       },
       {
@@ -236,8 +242,26 @@ function addHours(t: number, hours: number | null): string | null {
   return new Date(t + hours * 3_600_000).toISOString();
 }
 
+/** "within 24 hours" / "в течение 24 часов" (Russian genitive: 1, 21, 31 … часа; else часов). */
+export function withinHours(hours: number, lang: Lang): string {
+  if (lang === 'en') return `within ${hours} ${hours === 1 ? 'hour' : 'hours'}`;
+  const one = hours % 10 === 1 && hours % 100 !== 11;
+  return `в течение ${hours} ${one ? 'часа' : 'часов'}`;
+}
+
+export interface PlaybookOptions {
+  /** The rep's follow-up window for the first reply, in hours (the setting; 24 when not given). */
+  followUpHours?: number;
+}
+
+function stepText(s: StepTemplate, lang: Lang, hours: number): string {
+  if (!s.followUp) return s.text[lang];
+  const within = withinHours(hours, lang);
+  return fill(s.text[lang], { within, Within: within.charAt(0).toLocaleUpperCase() + within.slice(1) });
+}
+
 /** Headline, explanation and dated next steps for one decoded LeadSource. */
-export function playbookFor(decoded: DecodedLeadSource, leadTime: Date, lang: Lang): Playbook {
+export function playbookFor(decoded: DecodedLeadSource, leadTime: Date, lang: Lang, opts: PlaybookOptions = {}): Playbook {
   const stage: Stage = decoded.ok ? decoded.stage : 'unknown';
   const book = PLAYBOOKS[stage];
   const parts: string[] = [];
@@ -260,6 +284,9 @@ export function playbookFor(decoded: DecodedLeadSource, leadTime: Date, lang: La
     stage,
     headline: book.headline[lang],
     explanation: parts.join(' '),
-    steps: book.steps.map((s): NextStep => ({ id: s.id, text: s.text[lang], due: addHours(t, s.dueHours) })),
+    steps: book.steps.map((s): NextStep => {
+      const hours = s.followUp ? (opts.followUpHours ?? s.dueHours ?? 24) : s.dueHours;
+      return { id: s.id, text: stepText(s, lang, hours ?? 24), due: addHours(t, hours) };
+    }),
   };
 }

@@ -4,10 +4,10 @@
 import type { TeamAnswer } from '../core/team/answers';
 import type { TeamBadge } from '../core/team/types';
 import type { CrmId, Decision, Lang, Lead, View } from '../core/types';
-import type { CustomerView, IngestResult, Settings } from '../store/types';
+import type { CustomerView, IngestResult, OfferName, SearchHit, Settings } from '../store/types';
 
 /** The memory's shapes the replies carry, for pages that must not reach into the store. */
-export type { CustomerView, IngestResult, Settings };
+export type { CustomerView, IngestResult, OfferName, SearchHit, Settings };
 
 /** A lead the content script found on the page. */
 export interface PageLead {
@@ -53,7 +53,12 @@ export type Message =
    * The team check of a page's leads (by occurrence key). Without `round` it starts; with it, it brings
    * the answers to that round's requests (which the content script sent same-origin to the CRM's API).
    */
-  | { type: 'team-check'; url: string; keys: string[]; round?: string; answers?: TeamAnswer[] };
+  | { type: 'team-check'; url: string; keys: string[]; round?: string; answers?: TeamAnswer[] }
+  | { type: 'search'; query: string }
+  | { type: 'get-ticks'; sightingId: string }
+  | { type: 'set-tick'; sightingId: string; step: string; done: boolean }
+  | { type: 'get-offers' }
+  | { type: 'set-offer'; key: string; name: string };
 
 /** A request the content script sends to its own page's origin for the team check (a GET). */
 export interface TeamWireRequest {
@@ -93,6 +98,11 @@ export interface Replies {
   'get-stats': { customers: number; leads: number; usage: number | null; quota: number | null } | { error: string };
   'set-settings': Settings | { error: string };
   'team-check': TeamCheckReply;
+  search: { hits: SearchHit[] } | { error: string };
+  'get-ticks': { steps: string[] };
+  'set-tick': { steps: string[] } | { error: string };
+  'get-offers': { offers: OfferName[] };
+  'set-offer': { ok: boolean; error?: string };
 }
 
 export type Reply<T extends Message['type']> = Replies[T];

@@ -67,6 +67,12 @@ const SHAPES: Record<Message['type'], Record<string, Check>> = {
     round: (v) => v === undefined || (boundedString(v, 100) && v.length > 0),
     answers: (v) => v === undefined || (Array.isArray(v) && v.length <= MAX_TEAM_ANSWERS && v.every(isTeamAnswer)),
   },
+  // The rep's desk (background/desk.ts), from LeadLens pages only.
+  search: { query: (v) => boundedString(v, 200) },
+  'get-ticks': { sightingId: id },
+  'set-tick': { sightingId: id, step: (v) => boundedString(v, BOUNDS.id) && v.length > 0, done: (v) => typeof v === 'boolean' },
+  'get-offers': {},
+  'set-offer': { key: (v) => boundedString(v, BOUNDS.id) && v.length > 0, name: (v) => boundedString(v, BOUNDS.offerTitle) },
 };
 
 /** Answers one team-check round may bring back, and the longest body each may carry. */

@@ -13,6 +13,9 @@ import { csvSightings, exportCsv, exportJson, importCounts, importDocument, pars
 import { SETTINGS_KEY } from './records';
 import { settingsChangeProblem, storedSettings, teamCheckOf } from './settings';
 import { DEFAULT_DB_NAME, openDatabase, type LeadDatabase } from './schema';
+import { allOffers, editOffer, importOffers, learnOffers } from './offers';
+import { searchMemory } from './search';
+import { setTick, ticksOf } from './ticks';
 import { clearTeamChecks, dropTeamChecksBefore, recordTeamChecks, type TeamCheckRow, teamChecksFor } from './team-cache';
 import { LEAD_STORES, type AnyTx, type RwTx, type StoreCtx } from './tx';
 import {
@@ -22,6 +25,8 @@ import {
   type ImportResult,
   type IngestResult,
   type MatchInfo,
+  type OfferName,
+  type SearchHit,
   type Settings,
   type SightingInput,
 } from './types';
@@ -67,6 +72,15 @@ export interface LeadMemory {
   recordTeamChecks(rows: readonly TeamCheckRow[]): Promise<void>;
   /** Empties the team check's cache; with `before`, only rows checked earlier than that. */
   clearTeamChecks(before?: Date): Promise<number | undefined>;
+  /** Customers whose remembered leads match a typed query (core/search.ts), newest first. */
+  search(query: string): Promise<SearchHit[]>;
+  /** The next steps the rep ticked on a lead. */
+  ticks(sightingId: string): Promise<string[]>;
+  setTick(sightingId: string, step: string, done: boolean): Promise<string[]>;
+  /** The offer dictionary; `learnOffers` files what leads taught (true when it changed). */
+  offers(): Promise<OfferName[]>;
+  learnOffers(learnt: ReadonlyArray<{ key: string; name: string }>): Promise<boolean>;
+  editOffer(key: string, name: string): Promise<void>;
   close(): void;
 }
 
@@ -187,6 +201,7 @@ class IdbLeadMemory implements LeadMemory {
 
   async forgetAll(): Promise<void> {
     await this.write(forgetAll);
+    await (await this.db()).clear('ticks');
     await this.clearTeamChecks();
   }
 
@@ -215,7 +230,8 @@ class IdbLeadMemory implements LeadMemory {
 
   async exportJson(): Promise<string> {
     const settings = await this.getSettings();
-    return this.read((tx) => exportJson(tx, settings, this.ctx));
+    const offers = await this.offers();
+    return this.read((tx) => exportJson(tx, settings, this.ctx, offers));
   }
 
   exportCsv(): Promise<string> {
@@ -232,6 +248,7 @@ class IdbLeadMemory implements LeadMemory {
       throw new StoreError('import', `Not a valid LeadLens export: its settings are out of range (${issue}). Nothing was imported.`);
     const current = await this.getSettings();
     const result = await this.write((tx) => importDocument(tx, doc, this.ctx, current));
+    if (doc.offers) await importOffers(await this.db(), doc.offers);
     if (opts.withSettings && doc.settings) await this.setSettings(settings);
     return result;
   }
@@ -258,6 +275,30 @@ class IdbLeadMemory implements LeadMemory {
     if (before) return dropTeamChecksBefore(db, before.toISOString());
     await clearTeamChecks(db);
     return undefined;
+  }
+
+  async search(query: string): Promise<SearchHit[]> {
+    return searchMemory(await this.db(), query);
+  }
+
+  async ticks(sightingId: string): Promise<string[]> {
+    return ticksOf(await this.db(), sightingId);
+  }
+
+  async setTick(sightingId: string, step: string, done: boolean): Promise<string[]> {
+    return setTick(await this.db(), sightingId, step, done, this.ctx.now().toISOString());
+  }
+
+  async offers(): Promise<OfferName[]> {
+    return allOffers(await this.db());
+  }
+
+  async learnOffers(learnt: ReadonlyArray<{ key: string; name: string }>): Promise<boolean> {
+    return learnOffers(await this.db(), learnt, this.ctx.now().toISOString());
+  }
+
+  async editOffer(key: string, name: string): Promise<void> {
+    await editOffer(await this.db(), key, name, this.ctx.now().toISOString());
   }
 
   async getSettings(): Promise<Settings> {

@@ -18,7 +18,7 @@ import {
   type StoredSighting,
 } from './records';
 import { readable, sightingsOf, type AnyTx, type RwTx, type StoreCtx } from './tx';
-import type { ImportResult, IngestResult, Settings, Sighting, SightingInput } from './types';
+import type { ImportResult, IngestResult, OfferName, Settings, Sighting, SightingInput } from './types';
 
 export const EXPORT_FORMAT = 'leadlens-memory';
 export const EXPORT_VERSION = 1;
@@ -32,6 +32,8 @@ export interface MemoryExport {
   customers: Array<Omit<StoredCustomer, 'orgKeys'>>;
   sightings: Sighting[];
   decisions: StoredDecision[];
+  /** The offer dictionary (since schema v4; absent from older exports). */
+  offers?: OfferName[];
 }
 
 /**
@@ -48,7 +50,8 @@ export function formatExportJson(doc: MemoryExport): string {
     `  "settings": ${JSON.stringify(doc.settings)},`,
     `  "customers": ${list(doc.customers)},`,
     `  "sightings": ${list(doc.sightings)},`,
-    `  "decisions": ${list(doc.decisions)}`,
+    `  "decisions": ${list(doc.decisions)}${doc.offers ? ',' : ''}`,
+    ...(doc.offers ? [`  "offers": ${list(doc.offers)}`] : []),
     '}',
     '',
   ].join('\n');
@@ -87,6 +90,7 @@ export function parseExportJson(text: string, now: Date = new Date()): MemoryExp
   }
   for (const k of ['customers', 'sightings', 'decisions'] as const)
     if (!Array.isArray(d[k])) return fail(`"${k}" must be a list`, `"${k}"`);
+  if (d.offers !== undefined && !Array.isArray(d.offers)) return fail('"offers" must be a list', '"offers"');
   if (d.settings !== undefined && (typeof d.settings !== 'object' || d.settings === null))
     return fail('"settings" must be an object', '"settings"');
   const check = (items: unknown[], problem: (v: unknown, now: Date) => string | null, what: string): void => {
@@ -213,7 +217,7 @@ async function readAll(tx: AnyTx, ctx: StoreCtx): Promise<AllRecords> {
   return { customers: okCustomers, sightings: readable(sightings, belongs, ctx.skipped.sighting), decisions };
 }
 
-export async function exportJson(tx: AnyTx, settings: Settings, ctx: StoreCtx): Promise<string> {
+export async function exportJson(tx: AnyTx, settings: Settings, ctx: StoreCtx, offers?: OfferName[]): Promise<string> {
   const { customers, sightings, decisions } = await readAll(tx, ctx);
   return formatExportJson({
     format: EXPORT_FORMAT,
@@ -223,6 +227,7 @@ export async function exportJson(tx: AnyTx, settings: Settings, ctx: StoreCtx): 
     customers: customers.map(({ orgKeys: _derived, ...c }) => c),
     sightings: sightings.map(publicSighting),
     decisions,
+    ...(offers ? { offers } : {}),
   });
 }
 

@@ -2,6 +2,7 @@
 // Derived fields (match profile, keys) are kept beside the public Sighting so that matching reads
 // ready-made values; they are recomputed on import and never exported.
 import { stageRank } from '../core/catalog';
+import { searchTerms } from '../core/search';
 import { customerName } from '../core/display';
 import { normalizeCustomer } from '../core/normalize';
 import { blockingKeys, companyKeys, matchProfile, type MatchProfile } from '../core/match';
@@ -13,6 +14,8 @@ export interface StoredSighting extends Sighting {
   profile: MatchProfile;
   /** Blocking keys of `profile` (multiEntry index). */
   keys: string[];
+  /** Since schema v5: the words the side panel's search finds it by (core/search.ts; multiEntry index). */
+  terms?: string[];
   /** Copy of `match.candidateCustomerId` for an index (null is not indexed). */
   candidateCustomerId?: string;
   /** Since schema v4: the whole offer id (`publisher.offer`) of its LeadSource, for the known-offers index. */
@@ -89,7 +92,7 @@ export function buildSighting(
 /** Adds the derived matching fields to a public sighting. */
 export function withDerived(s: Sighting): StoredSighting {
   const profile = matchProfile(s.normalized);
-  const stored: StoredSighting = { ...s, profile, keys: blockingKeys(profile) };
+  const stored: StoredSighting = { ...s, profile, keys: blockingKeys(profile), terms: searchTerms(s) };
   if (s.match.candidateCustomerId) stored.candidateCustomerId = s.match.candidateCustomerId;
   const offer = offerKeyOf(s);
   if (offer) stored.offerKey = offer;
@@ -109,7 +112,7 @@ export function offerKeyOf(s: Pick<Sighting, 'leadSource'>): string | undefined 
 
 /** The public part of a stored sighting (what export writes). */
 export function publicSighting(s: StoredSighting): Sighting {
-  const { profile: _p, keys: _k, candidateCustomerId: _c, offerKey: _o, ...rest } = s;
+  const { profile: _p, keys: _k, terms: _t, candidateCustomerId: _c, offerKey: _o, ...rest } = s;
   return rest;
 }
 

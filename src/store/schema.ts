@@ -15,9 +15,11 @@ import {
   type StoredSighting,
 } from './records';
 import { DEFAULT_SETTINGS } from './types';
+import { searchTerms } from '../core/search';
 import type { TeamCheckRow } from './team-cache';
+import type { OfferName, StepTicks } from './types';
 
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 export const DEFAULT_DB_NAME = 'leadlens-memory';
 
 export interface LeadDb extends DBSchema {
@@ -41,6 +43,8 @@ export interface LeadDb extends DBSchema {
       lastSeen: string;
       /** v4: the whole offer ids seen (`publisher.offer`), read unique to complete a cut one. */
       offerKey: string;
+      /** v5: multiEntry over the search terms (core/search.ts): the side panel's search. */
+      terms: string;
     };
   };
   decisions: {
@@ -58,6 +62,16 @@ export interface LeadDb extends DBSchema {
     key: [string, string, string];
     value: TeamCheckRow;
     indexes: { customerKey: string; checkedAt: string };
+  };
+  /** v5: the next-step ticks the rep set, per lead (sighting id). */
+  ticks: {
+    key: string;
+    value: StepTicks;
+  };
+  /** v5: the offer dictionary, `publisher.offer` → friendly name. */
+  offers: {
+    key: string;
+    value: OfferName;
   };
 }
 
@@ -100,6 +114,19 @@ export async function upgrade(db: LeadDatabase, oldVersion: number, newVersion: 
     tx.objectStore('sightings').createIndex('offerKey', 'offerKey');
     await rederiveSightings(tx);
     await refillOrgKeys(tx);
+  }
+  if (oldVersion < 5 && newVersion >= 5) {
+    // v5 (issue 12): search terms on every sighting (indexed; v4's re-derivation already wrote them for the
+    // leads it rewrote), the checklist ticks and the offer dictionary.
+    const sightings = tx.objectStore('sightings');
+    sightings.createIndex('terms', 'terms', { multiEntry: true });
+    for (let cursor = await sightings.openCursor(); cursor; cursor = await cursor.continue()) {
+      const s = cursor.value as StoredSighting | undefined;
+      if (!s || typeof s !== 'object' || !s.customer || typeof s.customer !== 'object' || Array.isArray(s.terms)) continue;
+      await cursor.update({ ...s, terms: searchTerms(s) });
+    }
+    db.createObjectStore('ticks', { keyPath: 'sightingId' });
+    db.createObjectStore('offers', { keyPath: 'key' });
   }
 }
 

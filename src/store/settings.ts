@@ -10,7 +10,9 @@ export const RETENTION_MAX_DAYS = 3650;
 
 const LANGS: ReadonlySet<string> = new Set(['auto', 'en', 'ru']);
 const TEAM_CHECK_KEYS: ReadonlySet<string> = new Set(['dynamics', 'salesforce']);
-const SETTING_KEYS: ReadonlySet<string> = new Set(['retentionDays', 'defaultCountry', 'lang', 'teamCheck']);
+const SETTING_KEYS: ReadonlySet<string> = new Set(['retentionDays', 'defaultCountry', 'lang', 'teamCheck', 'followUpHours']);
+/** The follow-up window for a first reply: whole hours, 1 to 720 (30 days). */
+export const FOLLOW_UP_MAX_HOURS = 720;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -29,6 +31,9 @@ export function settingsChangeProblem(v: unknown): string | null {
   if (country !== undefined && country !== null && !(typeof country === 'string' && /^[A-Z]{2}$/.test(country)))
     return 'defaultCountry must be a two-letter country code or null';
   if (v.lang !== undefined && !LANGS.has(v.lang as string)) return 'lang must be auto, en or ru';
+  const hours = v.followUpHours;
+  if (hours !== undefined && !(Number.isInteger(hours) && (hours as number) >= 1 && (hours as number) <= FOLLOW_UP_MAX_HOURS))
+    return `followUpHours must be a whole number of hours from 1 to ${FOLLOW_UP_MAX_HOURS}`;
   // The switches themselves are read as "on only when exactly true" (teamCheckOf).
   const team = v.teamCheck;
   if (team !== undefined) {
@@ -55,6 +60,7 @@ export function storedSettings(stored: unknown, defaults: Settings): Settings {
     retentionDays: ok('retentionDays') ? (s.retentionDays as number) : defaults.retentionDays,
     defaultCountry: ok('defaultCountry') ? (s.defaultCountry as string | null) : defaults.defaultCountry,
     lang: ok('lang') ? (s.lang as Settings['lang']) : defaults.lang,
+    followUpHours: ok('followUpHours') ? (s.followUpHours as number) : defaults.followUpHours,
     teamCheck: teamCheckOf(s.teamCheck),
   };
 }

@@ -1,6 +1,16 @@
 // The lead memory's public shapes: what the service worker hands in, and what the UI gets back.
 // The IndexedDB schema itself is private to src/store/.
-import type { CrmId, DecodedLeadSource, Decision, DuplicateStatus, Lead, MatchedField, NormalizedCustomer, Stage } from '../core/types';
+import type {
+  CrmId,
+  DecodedLeadSource,
+  Decision,
+  DuplicateStatus,
+  Lead,
+  MatchedField,
+  NormalizedCustomer,
+  Offer,
+  Stage,
+} from '../core/types';
 
 export type { CrmId, Decision };
 
@@ -94,12 +104,45 @@ export interface CustomerView {
   pending: Array<{ sightingId: string; candidateCustomerId: string; fields: MatchedField[] }>;
 }
 
+/** One customer the side panel's search found: who, how far they got, which offers, how many leads matched. */
+export interface SearchHit {
+  customerId: string;
+  displayName: string;
+  company: string | null;
+  email: string | null;
+  /** The newest matching lead's time (created, else first seen). */
+  lastAt: string;
+  /** The customer's furthest stage. */
+  stage: Stage;
+  offers: Offer[];
+  /** Leads of this customer that matched. */
+  leads: number;
+}
+
+/** An offer's friendly name in the offer dictionary, keyed by `publisher.offer` (lower case). */
+export interface OfferName {
+  key: string;
+  name: string;
+  /** 'learnt' from a lead that showed both the id and a title; 'edited' by the rep (never overwritten by learning). */
+  origin: 'learnt' | 'edited';
+  updatedAt: string;
+}
+
+/** The steps of a lead's checklist the rep ticked off. */
+export interface StepTicks {
+  sightingId: string;
+  steps: string[];
+  updatedAt: string;
+}
+
 export interface Settings {
   /** Sightings older than this many days are purged. */
   retentionDays: number;
   /** Default country for phone numbers without a country code (ISO alpha-2), or null. */
   defaultCountry: string | null;
   lang: 'auto' | 'en' | 'ru';
+  /** Hours the rep gives a new lead's first steps before they count as overdue (1–720). */
+  followUpHours: number;
   /**
    * The team check: ask the CRM itself (with the rep's own session) whether a customer is already there.
    * Off until the rep turns it on in the options, per CRM; Salesforce also needs permissions granted then.
@@ -116,5 +159,6 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionDays: 365,
   defaultCountry: null,
   lang: 'auto',
+  followUpHours: 24,
   teamCheck: { dynamics: false, salesforce: false },
 };

@@ -172,6 +172,7 @@ describe('settings', () => {
       retentionDays: 365,
       defaultCountry: null,
       lang: 'auto',
+      followUpHours: 24,
       teamCheck: { dynamics: false, salesforce: false },
     });
     await m.setSettings({ retentionDays: 90, lang: 'ru' });

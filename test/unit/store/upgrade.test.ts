@@ -55,6 +55,7 @@ describe('schema upgrade', () => {
       retentionDays: 200,
       defaultCountry: 'RU',
       lang: 'ru',
+      followUpHours: 24,
       teamCheck: { dynamics: false, salesforce: false },
     });
     // The v2 company keys were filled in from the sightings: colleagues work on old data.
