@@ -3,6 +3,7 @@
 import { actionChip, sourceShort } from '../core/catalog';
 import { offerLabel, stageStyle } from '../core/display';
 import type { DecodedLeadSource, DuplicateStatus, Lang, Stage } from '../core/types';
+import { offerNameOf } from './offer-names';
 
 export const ATTR = {
   badge: 'data-leadlens',
@@ -11,6 +12,8 @@ export const ATTR = {
   action: 'data-leadlens-action',
   stage: 'data-leadlens-stage',
   offer: 'data-leadlens-offer',
+  /** The offer's friendly name from the offer dictionary, when it has one. */
+  offerName: 'data-leadlens-offer-name',
   duplicate: 'data-leadlens-duplicate',
 } as const;
 
@@ -91,6 +94,9 @@ export function paintBadge(parts: BadgeParts, key: string, d: DecodedLeadSource,
   host.setAttribute(ATTR.action, d.action ?? 'unknown');
   host.setAttribute(ATTR.stage, d.stage ?? 'unknown');
   host.setAttribute(ATTR.offer, offerLabel(d.offer));
+  const offerName = offerNameOf(d.offer);
+  if (offerName) host.setAttribute(ATTR.offerName, offerName);
+  else host.removeAttribute(ATTR.offerName);
   paintStage(chip, d.stage);
   const list = chipWords(d, text);
   words.replaceChildren();
@@ -111,6 +117,6 @@ export function paintDuplicate(parts: BadgeParts, duplicate: DuplicateStatus, te
   const mark = duplicate === 'duplicate' ? text.t('badgeDuplicate') : duplicate === 'possible' ? text.t('badgePossibleDuplicate') : '';
   parts.dup.textContent = mark;
   const words = parts.words.textContent ?? '';
-  const label = ['LeadLens', words, mark, text.t('badgeOpen')].filter(Boolean).join('. ');
+  const label = ['LeadLens', words, parts.host.getAttribute(ATTR.offerName), mark, text.t('badgeOpen')].filter(Boolean).join('. ');
   parts.chip.setAttribute('aria-label', label);
 }

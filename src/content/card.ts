@@ -6,6 +6,7 @@ import { leadTime, localeTag, offerLabel } from '../core/display';
 import { playbookFor } from '../core/playbook';
 import type { DecodedLeadSource, DuplicateStatus, Lang } from '../core/types';
 import { paintStage, type BadgeText } from './badge';
+import { offerNameOf } from './offer-names';
 
 export const CARD_ATTR = 'data-leadlens-card';
 const MAX_STEPS = 3;
@@ -71,7 +72,8 @@ export function buildCard(doc: Document, data: CardData, text: BadgeText): Docum
   top.append(stage);
   frag.append(top);
   const offer = offerLabel(d.offer);
-  if (offer) frag.append(el(doc, 'div', 'offer', `${text.t('badgeOffer')}: ${offer}`));
+  const offerName = offerNameOf(d.offer);
+  if (offer) frag.append(el(doc, 'div', 'offer', `${text.t('badgeOffer')}: ${offerName ? `${offerName} (${offer})` : offer}`));
 
   const book = playbookFor(d, leadTime({ createdAt: data.createdAt, leadSource: d }, new Date()), lang);
   frag.append(el(doc, 'div', 'headline', book.headline));

@@ -1,8 +1,10 @@
 // Content script entry (manifest.json, and the standalone build registered for CRM addresses the rep adds):
 // badges LeadSource values on CRM pages and reports them.
+import { OFFER_NAMES_KEY, offerNamesIn } from '../core/offer-names';
 import type { Lang } from '../core/types';
-import { isFirefox, send, t, uiLang } from '../platform/content';
+import { isFirefox, send, t, uiLang, watchLocal } from '../platform/content';
 import { startLens } from './lens';
+import { hasOfferNames, setOfferNames } from './offer-names';
 
 function main(): void {
   // The first look starts at once, in the browser's language. The rep may have chosen the other one in the
@@ -23,6 +25,19 @@ function main(): void {
       lens.repaint();
     })
     .catch(() => undefined); // keep the browser's language
+  // The offer dictionary's names, as the worker mirrors them into storage.local. They usually arrive after
+  // the first badges: those are repainted then (no badge waits for them), and again whenever the dictionary
+  // changes. A page that never gets any keeps the offer ids alone and is not repainted for nothing.
+  try {
+    watchLocal(OFFER_NAMES_KEY, (value) => {
+      const names = offerNamesIn(value);
+      if (!hasOfferNames() && Object.keys(names).length === 0) return;
+      setOfferNames(names);
+      lens.repaint();
+    });
+  } catch {
+    // no storage API here: ids alone
+  }
 }
 
 main();

@@ -38,6 +38,15 @@ export function learnedOfferName(lead: Pick<Lead, 'leadSource' | 'offerTitle' | 
 /** Names by key, as the pages and the content script hold them. */
 export type OfferNames = Readonly<Record<string, string>>;
 
+/** The storage.local key the service worker mirrors the dictionary's names under. */
+export const OFFER_NAMES_KEY = 'offerNames';
+
+/** The names read back from storage.local: anything that is not a string-to-string map counts as none. */
+export function offerNamesIn(value: unknown): OfferNames {
+  if (typeof value !== 'object' || value === null) return {};
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === 'string'));
+}
+
 /** The offer as shown: `Contoso CRM Connector (contoso.crm-connector)` when named, else its plain label. */
 export function namedOffer(offer: Offer | null | undefined, names: OfferNames): { name: string | null; id: string } {
   const key = offerKey(offer);

@@ -1,7 +1,7 @@
 // The one place that touches webextension-polyfill, so unit tests can replace it with vi.mock.
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { Lang } from '../core/types';
-import type { Message, Reply } from '../messaging/messages';
+import type { Message, Reply, Settings } from '../messaging/messages';
 
 export { browser };
 
@@ -43,15 +43,20 @@ export async function applyLanguage(setting: 'auto' | Lang): Promise<void> {
   chosen = { lang: setting, messages: (await response.json()) as Catalog };
 }
 
-/** Reads the language setting from the service worker and applies it; falls back to the browser's language. */
-export async function applyLanguageSetting(): Promise<void> {
+/**
+ * Reads the settings from the service worker and applies the language (falling back to the browser's);
+ * returns the settings, or null when the worker did not answer.
+ */
+export async function applyLanguageSetting(): Promise<Settings | null> {
+  let settings: Settings | null = null;
   try {
-    const settings = await send({ type: 'get-settings' });
+    settings = await send({ type: 'get-settings' });
     await applyLanguage(settings.lang);
   } catch {
     chosen = null;
   }
   markPageLanguage();
+  return settings;
 }
 
 /**

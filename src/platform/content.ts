@@ -6,6 +6,10 @@ import type { Message, Reply } from '../messaging/messages';
 
 interface ContentApi {
   runtime: { sendMessage(message: unknown): Promise<unknown>; getURL(path: string): string };
+  storage: {
+    local: { get(key: string): Promise<Record<string, unknown>> };
+    onChanged: { addListener(listener: (changes: Record<string, { newValue?: unknown }>, area: string) => void): void };
+  };
   i18n: { getMessage(key: string, substitutions?: string | string[]): string; getUILanguage(): string };
 }
 
@@ -29,4 +33,19 @@ export function t(key: string, substitutions?: string | string[]): string {
 /** True in Firefox, where a sidebar replaces Chrome's side panel and a click relayed by a page cannot open it. */
 export function isFirefox(): boolean {
   return api().runtime.getURL('').startsWith('moz-extension:');
+}
+
+/**
+ * Calls `onValue` with a storage.local value the service worker mirrors for content scripts (the offer
+ * names), once when read and again on every change. Never waited for: the first look does not depend on it.
+ */
+export function watchLocal(key: string, onValue: (value: unknown) => void): void {
+  const local = api().storage;
+  local.onChanged.addListener((changes, area) => {
+    if (area === 'local' && key in changes) onValue(changes[key]?.newValue);
+  });
+  local.local.get(key).then(
+    (got) => onValue(got[key]),
+    () => undefined,
+  );
 }

@@ -2,8 +2,11 @@ import { render } from 'preact';
 import '../ui/styles.css';
 import '../ui/fit.css';
 import { applyLanguageSetting, send } from '../platform/browser';
+import { watchOfferNames } from '../platform/offer-names';
 import { watchActiveTab, watchTabLeads } from '../platform/tab-leads';
 import { watchTeamView } from '../platform/team-leads';
+import { deskSource } from '../ui/desk';
+import { DeskProvider } from '../ui/DeskProvider';
 import { SidePanel, type SidePanelSource } from '../ui/SidePanel';
 import { customerSource } from '../ui/sources';
 
@@ -37,5 +40,10 @@ const source: SidePanelSource = {
   watch: (onChange) => followTab(watchTabLeads, onChange),
 };
 
-await applyLanguageSetting();
-render(<SidePanel source={source} />, document.getElementById('app')!);
+const settings = await applyLanguageSetting();
+render(
+  <DeskProvider followUpHours={settings?.followUpHours} watchNames={watchOfferNames} source={deskSource(send)}>
+    <SidePanel source={source} />
+  </DeskProvider>,
+  document.getElementById('app')!,
+);

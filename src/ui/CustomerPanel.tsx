@@ -8,6 +8,7 @@ import type { CustomerView } from '../messaging/messages';
 import type { TabLead } from '../messaging/tab-view';
 import { t } from '../platform/browser';
 import { formatWhen } from './format';
+import { useDesk } from './desk';
 import { StageChip } from './LeadCard';
 import type { CustomerSource } from './sources';
 import { useLatest } from './use-latest';
@@ -124,7 +125,8 @@ export function CustomerPanel({
 }
 
 /** Every lead of the customer, oldest first, the one on the page marked as current. */
-function Journey({ view, current, lang }: { view: CustomerView; current: string; lang: Lang }) {
+export function Journey({ view, current, lang }: { view: CustomerView; current: string; lang: Lang }) {
+  const { offerNames } = useDesk();
   if (view.journey.length === 0) return null;
   return (
     <>
@@ -143,7 +145,11 @@ function Journey({ view, current, lang }: { view: CustomerView; current: string;
             {step.offer && (
               <>
                 {' '}
-                · <code>{step.offer}</code>
+                ·{' '}
+                {offerNames[step.offer.toLocaleLowerCase()] && (
+                  <span data-field="offer-name">{offerNames[step.offer.toLocaleLowerCase()]} </span>
+                )}
+                <code>{step.offer}</code>
               </>
             )}
             <div class="hint">

@@ -4,9 +4,12 @@ import type { ComponentChildren } from 'preact';
 import { actionLabel, reasonLabel, sourceLabel, stageLabel, warningLabel } from '../core/catalog';
 import { stageStyle } from '../core/display';
 import { playbookFor } from '../core/playbook';
+import { offerKey } from '../core/offer-names';
 import type { DecodedLeadSource, Lang, Stage } from '../core/types';
 import { t } from '../platform/browser';
-import { formatRelative, formatWhen } from './format';
+import { Checklist } from './Checklist';
+import { useDesk } from './desk';
+import { formatWhen } from './format';
 
 /** A stage's name in its colours: the catalog's, as on the badge on the CRM page (styles.css reads them). */
 export function StageChip({ stage, lang }: { stage: Stage; lang: Lang }) {
@@ -34,10 +37,13 @@ export interface LeadCardProps {
   now?: Date;
   /** Show next steps (the popup shows them too; lists may hide them). */
   showSteps?: boolean;
+  /** The stored lead (sighting) this card shows: its checklist ticks are remembered under it. */
+  sightingId?: string;
   children?: ComponentChildren;
 }
 
-export function LeadCard({ decoded, lang, leadTime, now = new Date(), showSteps = true, children }: LeadCardProps) {
+export function LeadCard({ decoded, lang, leadTime, now = new Date(), showSteps = true, sightingId, children }: LeadCardProps) {
+  const desk = useDesk();
   if (!decoded.ok) {
     return (
       <article class="card rejected" data-testid="lead-card" data-ok="false">
@@ -50,8 +56,10 @@ export function LeadCard({ decoded, lang, leadTime, now = new Date(), showSteps 
       </article>
     );
   }
-  const playbook = playbookFor(decoded, leadTime ?? now, lang);
+  const playbook = playbookFor(decoded, leadTime ?? now, lang, { followUpHours: desk.followUpHours });
   const offer = decoded.offer;
+  const key = offerKey(offer);
+  const offerName = key ? desk.offerNames[key] : undefined;
   return (
     <article
       class="card"
@@ -86,7 +94,13 @@ export function LeadCard({ decoded, lang, leadTime, now = new Date(), showSteps 
         )}
         {offer && (
           <Row label={t('fieldOffer')}>
-            <span data-field="offer">{offer.offerId ?? offer.title}</span>
+            {offerName ? (
+              <>
+                <span data-field="offer-name">{offerName}</span> (<span data-field="offer">{offer.offerId ?? offer.title}</span>)
+              </>
+            ) : (
+              <span data-field="offer">{offer.offerId ?? offer.title}</span>
+            )}
             {decoded.warnings.includes('possibly-truncated') && (
               <span class="may-be-cut" data-field="may-be-cut">
                 {' '}
@@ -115,28 +129,7 @@ export function LeadCard({ decoded, lang, leadTime, now = new Date(), showSteps 
         )}
       </dl>
       <p class="explanation">{playbook.explanation}</p>
-      {showSteps && playbook.steps.length > 0 && (
-        <section class="steps">
-          <h3>{t('panelNextSteps')}</h3>
-          <ol>
-            {playbook.steps.map((step) => {
-              const overdue = step.due !== null && new Date(step.due) < now;
-              return (
-                <li key={step.id} class={overdue ? 'overdue' : ''} data-step={step.id}>
-                  <span>{step.text}</span>
-                  {step.due && (
-                    <time dateTime={step.due} title={formatWhen(step.due, lang)}>
-                      {overdue
-                        ? t('panelOverdue', formatWhen(step.due, lang))
-                        : `${t('panelDue', formatWhen(step.due, lang))} · ${formatRelative(step.due, now, lang)}`}
-                    </time>
-                  )}
-                </li>
-              );
-            })}
-          </ol>
-        </section>
-      )}
+      {showSteps && playbook.steps.length > 0 && <Checklist steps={playbook.steps} sightingId={sightingId} lang={lang} now={now} />}
       {children}
     </article>
   );

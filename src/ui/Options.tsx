@@ -5,6 +5,7 @@ import { localeTag } from '../core/display';
 import type { Settings } from '../messaging/messages';
 import { t, uiLang } from '../platform/browser';
 import { type CrmAddressSource, CrmAddresses } from './CrmAddresses';
+import { OfferDictionary } from './OfferDictionary';
 import type { OptionsSource } from './sources';
 import { TeamOptions, type TeamOptionsSource } from './TeamOptions';
 import { type MemoryStats, useOptions } from './use-options';
@@ -26,6 +27,7 @@ export function Options({ source, addresses, team }: { source: OptionsSource; ad
       {o.settings && <SettingsForm settings={o.settings} onChange={o.setSettings} onSave={o.save} />}
       {o.settings && team && <TeamOptions settings={o.settings} source={team} onSaved={o.setSettings} />}
       {addresses && <CrmAddresses source={addresses} />}
+      <OfferDictionary source={source} />
       <h2>{t('optionsExport')}</h2>
       <div class="actions">
         <button type="button" onClick={() => void o.exportAs('json')}>
@@ -86,6 +88,21 @@ function SettingsForm({ settings, onChange, onSave }: { settings: Settings; onCh
           name="retentionDays"
           value={settings.retentionDays}
           onInput={(e) => onChange({ ...settings, retentionDays: Math.max(1, Number((e.currentTarget as HTMLInputElement).value) || 365) })}
+        />
+      </label>
+      <label>
+        {t('optionsFollowUp')}
+        <input
+          type="number"
+          min={1}
+          max={720}
+          step={1}
+          name="followUpHours"
+          value={settings.followUpHours}
+          onInput={(e) => {
+            const hours = Math.round(Number((e.currentTarget as HTMLInputElement).value));
+            onChange({ ...settings, followUpHours: Math.min(720, Math.max(1, hours || 24)) });
+          }}
         />
       </label>
       <label>

@@ -1,20 +1,36 @@
-// The toolbar popup: paste anything, see it decoded on the spot.
-import { useMemo, useState } from 'preact/hooks';
+// The toolbar popup: paste anything, see it decoded on the spot; the last lookups stay one click away.
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { leadTime } from '../core/display';
 import { t, uiLang } from '../platform/browser';
+import type { Lookup, RecentSource } from '../platform/recent';
 import { decodePasted } from './decode-any';
+import { formatRelative } from './format';
 import { LeadCard } from './LeadCard';
+
+/** A lookup is filed once the rep stops typing for this long on a value that decodes. */
+const SETTLE_MS = 700;
 
 export interface PopupProps {
   openSidePanel?: () => Promise<void>;
   initialText?: string;
+  recent?: RecentSource;
 }
 
-export function Popup({ openSidePanel, initialText = '' }: PopupProps) {
+export function Popup({ openSidePanel, initialText = '', recent }: PopupProps) {
   const [text, setText] = useState(initialText);
+  const [lookups, setLookups] = useState<Lookup[]>([]);
   const lang = uiLang();
   const pasted = useMemo(() => decodePasted(text), [text]);
   const now = new Date();
+  useEffect(() => {
+    recent?.list().then(setLookups, () => undefined);
+  }, [recent]);
+  const decodedSomething = pasted.decoded.some((d) => d.ok);
+  useEffect(() => {
+    if (!recent || !decodedSomething) return;
+    const timer = setTimeout(() => recent.add(text).then(setLookups, () => undefined), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [recent, text, decodedSomething]);
   return (
     <main class="popup">
       <h1>{t('popupTitle')}</h1>
@@ -44,6 +60,33 @@ export function Popup({ openSidePanel, initialText = '' }: PopupProps) {
             {t('popupOpenPanel')}
           </button>
         </div>
+      )}
+      {recent && lookups.length > 0 && (
+        <section class="recent" data-testid="recent">
+          <h2>{t('recentTitle')}</h2>
+          <ol>
+            {lookups.map((l) => (
+              <li key={l.at + l.text}>
+                <button type="button" class="link" onClick={() => setText(l.text)} data-testid="recent-item">
+                  <span class="recent-text">{l.text.split('\n')[0]}</span>
+                </button>{' '}
+                <span class="hint">{formatRelative(l.at, now, lang)}</span>
+              </li>
+            ))}
+          </ol>
+          <button
+            type="button"
+            onClick={() =>
+              recent.clear().then(
+                () => setLookups([]),
+                () => undefined,
+              )
+            }
+            data-testid="recent-clear"
+          >
+            {t('recentClear')}
+          </button>
+        </section>
       )}
     </main>
   );

@@ -3,17 +3,21 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { actionLabel, stageLabel } from '../core/catalog';
-import { customerName, leadTime } from '../core/display';
+import { customerName, leadTime, offerLabel } from '../core/display';
+import { offerKey } from '../core/offer-names';
 import { playbookFor } from '../core/playbook';
 import type { Lang } from '../core/types';
 import type { TabLead, TabLeads } from '../messaging/tab-view';
 import type { TeamTabView } from '../messaging/team-view';
 import { t, uiLang } from '../platform/browser';
 import { Contacts } from './Contacts';
+import { useDesk } from './desk';
+import { DraftBox } from './DraftBox';
 import { CustomerPanel, StatusBadge } from './CustomerPanel';
 import { formatRelative } from './format';
 import { LeadCard, StageChip } from './LeadCard';
 import './lead-row.css';
+import { Search } from './Search';
 import type { CustomerSource } from './sources';
 import { TeamPanel } from './TeamPanel';
 
@@ -63,6 +67,7 @@ export function SidePanel({ source }: { source: SidePanelSource }) {
   return (
     <main class="panel">
       <h1>{t('panelTitle')}</h1>
+      <Search lang={lang} customers={source.customers} />
       {state?.skippedRows ? (
         <p class="notice" role="status" data-testid="skipped-rows">
           {t('panelSkippedRows', String(state.skippedRows))}
@@ -136,8 +141,15 @@ function FullLead({
   children?: ComponentChildren;
 }) {
   return (
-    <LeadCard decoded={lead.lead.leadSource!} lang={lang} leadTime={leadTime({ ...lead.lead, firstSeen: lead.firstSeen }, now)} now={now}>
+    <LeadCard
+      decoded={lead.lead.leadSource!}
+      lang={lang}
+      leadTime={leadTime({ ...lead.lead, firstSeen: lead.firstSeen }, now)}
+      now={now}
+      sightingId={lead.result?.sightingId}
+    >
       <Contacts customer={lead.lead.customer} />
+      <LeadDraft lead={lead} lang={lang} />
       <CustomerPanel lead={lead} lang={lang} version={version} customers={customers} />
       {children}
     </LeadCard>
@@ -166,7 +178,10 @@ function LeadRow({
     if (focused) setOpen(true);
   }, [focused]);
   const decoded = lead.lead.leadSource!;
-  const next = playbookFor(decoded, leadTime({ ...lead.lead, firstSeen: lead.firstSeen }, now), lang).steps.find((s) => s.due !== null);
+  const { followUpHours } = useDesk();
+  const next = playbookFor(decoded, leadTime({ ...lead.lead, firstSeen: lead.firstSeen }, now), lang, { followUpHours }).steps.find(
+    (s) => s.due !== null,
+  );
   const overdue = next?.due ? new Date(next.due) < now : false;
   const c = lead.lead.customer;
   const name = customerName(c);
@@ -189,4 +204,13 @@ function LeadRow({
       {open && children}
     </details>
   );
+}
+
+/** The lead's first-contact draft, naming the offer by its friendly name when the dictionary knows it. */
+function LeadDraft({ lead, lang }: { lead: TabLead; lang: Lang }) {
+  const { offerNames } = useDesk();
+  const decoded = lead.lead.leadSource!;
+  const key = offerKey(decoded.offer);
+  const offer = (key && offerNames[key]) || offerLabel(decoded.offer);
+  return <DraftBox decoded={decoded} customer={lead.lead.customer} offer={offer} lang={lang} />;
 }

@@ -22,6 +22,9 @@ export interface OptionsSource {
   /** `withSettings`: the rep ticked "also import settings". */
   importMemory(format: 'json' | 'csv', text: string, withSettings?: boolean): Promise<Reply<'import'>>;
   forgetAll(): Promise<Reply<'forget-all'>>;
+  /** The offer dictionary (OfferDictionary.tsx). */
+  offers(): Promise<Reply<'get-offers'>['offers']>;
+  setOffer(key: string, name: string): Promise<Reply<'set-offer'>>;
 }
 
 export function customerSource(ask: Ask): CustomerSource {
@@ -40,5 +43,7 @@ export function optionsSource(ask: Ask): OptionsSource {
     exportMemory: (format) => exportInParts(ask, format),
     importMemory: (format, text, withSettings) => importInParts(ask, format, text, withSettings),
     forgetAll: () => ask({ type: 'forget-all' }),
+    offers: async () => (await ask({ type: 'get-offers' })).offers,
+    setOffer: (key, name) => ask({ type: 'set-offer', key, name }),
   };
 }

@@ -441,7 +441,7 @@ describe.skipIf(reason !== null)('LeadLens in Chromium', () => {
   it('opens the real side panel from a click in the popup (a user gesture) and it renders', async () => {
     const popup = await session.context.newPage();
     await popup.goto(session.url('src/popup/index.html'));
-    await popup.getByRole('button').click();
+    await popup.locator('.actions button').click();
     await expect
       .poll(
         () =>

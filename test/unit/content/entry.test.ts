@@ -11,6 +11,7 @@ vi.mock('../../../src/platform/content', () => ({
   uiLang: () => 'ru',
   t: (key: string) => t(key),
   isFirefox: () => false,
+  watchLocal: () => undefined,
 }));
 
 it('scans the page on load and reports its leads, without using page storage', async () => {
