@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PAGES } from '../fixtures/crm/pages';
-import { DIST, RESULTS, findBrowser, launch, leadsStored, screenshot, tabIdOf } from '../e2e/harness';
+import { DIST, RESULTS, findBrowser, fixtureHtml, launch, leadsStored, screenshot, tabIdOf } from '../e2e/harness';
+import { demoDated } from './dates';
 
 const HOW_TO_LOAD = `
 To load LeadLens by hand:
@@ -24,6 +25,12 @@ if (!findBrowser()) {
 
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.env.LEADLENS_DEMO_HEADLESS !== '1';
 const session = await launch({ headless: !headed, viewport: headed ? null : { width: 1280, height: 860 } });
+// The demo's leads are dated relative to today (2 hours ago, yesterday, last month), so deadlines count down.
+const now = new Date();
+for (const page of PAGES) {
+  const body = demoDated(fixtureHtml(page), now, page.name);
+  await session.context.route(page.url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+}
 console.log(`LeadLens ${headed ? 'is open in a Chromium window' : 'loaded in headless Chromium'} (extension id ${session.extensionId}).`);
 
 if (headed) {
