@@ -25,7 +25,28 @@ export interface StoreBenchFigures {
   get: { p50: number; p99: number; mean: number };
   ingest: { leads: number; batch: number; totalMs: number; perLeadMs: number };
   verdicts: Record<string, number>;
+  /** The side panel's search over the stored leads: queries by name, name prefix, email fragment, company. */
+  search: { queries: number; p50: number; p99: number; mean: number; meanHits: number };
   timerResolutionMs: number;
+}
+
+/** A search a rep might type for a stored lead: its last name, a prefix of it, an email fragment, a company, a full name. */
+function searchQuery(l: GeneratedLead, i: number): string {
+  const f = l.fields;
+  const last = f.lastName ?? f.fullName?.split(' ').at(-1) ?? '';
+  const local = f.email?.split('@')[0] ?? '';
+  switch (i % 5) {
+    case 0:
+      return last;
+    case 1:
+      return last.slice(0, 3);
+    case 2:
+      return f.email ? `${local.slice(0, 6)}@${(f.email.split('@')[1] ?? '').slice(0, 3)}` : last;
+    case 3:
+      return f.company ?? last;
+    default:
+      return [f.firstName, last].filter(Boolean).join(' ');
+  }
 }
 
 const toInput = (l: GeneratedLead, i: number): SightingInput => ({
@@ -124,6 +145,17 @@ export async function runStoreBench(
   }
   raw.close();
 
+  // The side panel's search, over the same 100,000 leads.
+  const searchTimes: number[] = [];
+  let hits = 0;
+  const queries = Array.from({ length: Math.min(500, opts.probes) }, (_, i) => searchQuery(leads[(i * 7919) % opts.stored]!, i));
+  for (const q of queries.slice(0, 20)) await memory.search(q);
+  for (const q of queries) {
+    const t0 = performance.now();
+    hits += (await memory.search(q)).length;
+    searchTimes.push(performance.now() - t0);
+  }
+
   // Ingest 10,000 more leads on top, in batches as the service worker would receive page reports.
   const more = leads.slice(opts.stored + opts.probes).map((l, i) => toInput(l, opts.stored + opts.probes + i));
   t = performance.now();
@@ -149,6 +181,7 @@ export async function runStoreBench(
     get: quantiles(getTimes),
     ingest: { leads: more.length, batch: opts.batch, totalMs: ingestMs, perLeadMs: ingestMs / more.length },
     verdicts,
+    search: { queries: queries.length, ...quantiles(searchTimes), meanHits: hits / queries.length },
     timerResolutionMs: res,
   };
 }

@@ -72,6 +72,9 @@ export async function run(options: StoreBenchOptions = {}): Promise<void> {
     );
     console.log(`  bare keyed get, same run:              p50 ${ms(f.get.p50)}, p99 ${ms(f.get.p99)}, mean ${ms(f.get.mean)}`);
     console.log(
+      `  side-panel search (${f.search.queries} queries: name, prefix, email fragment, company, full name): p50 ${ms(f.search.p50)}, p99 ${ms(f.search.p99)}, mean ${ms(f.search.mean)}, ${f.search.meanHits.toFixed(1)} customers per answer   [target p50 ≤ 50 ms]`,
+    );
+    console.log(
       `  probe verdicts: ${Object.entries(f.verdicts)
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}`,
