@@ -123,9 +123,9 @@ export async function handleMessage(raw: unknown, sender: Sender, deps: RouterDe
 const handlers: Handlers = {
   'page-leads': async (message, { deps, tabId, now, pageUrl }) => {
     const page = fromPage(message, pageUrl!);
-    const reply = await ingestPage(page, tabId!, deps.memory, now);
+    // Offer names first (a no-op unless a lead shows an id and a title): ingestPage answers before it writes the tab view.
     await learnFromPage(page.leads, deps);
-    return reply;
+    return ingestPage(page, tabId!, deps.memory, now);
   },
 
   'focus-lead': async (message, { deps, tabId }) => {
