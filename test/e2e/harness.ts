@@ -135,3 +135,26 @@ export async function leadsStored(session: Session, page: Page): Promise<void> {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** How many real side panels are open (SIDE_PANEL contexts, asked from the service worker). */
+export function sidePanelCount(session: Session): Promise<number> {
+  return session.worker.evaluate(
+    async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).length,
+  );
+}
+
+/** Closes every open side panel, so a test can see one open again. */
+export async function closeSidePanels(session: Session): Promise<void> {
+  await session.worker.evaluate(async () => {
+    for (const w of await chrome.windows.getAll()) await chrome.sidePanel.close?.({ windowId: w.id! }).catch(() => undefined);
+  });
+}
+
+/** The lead a tab's side panel is to show (the badge last clicked), from the tab view in storage.session. */
+export function focusKeyOf(session: Session, tabId: number): Promise<string | null> {
+  return session.worker.evaluate(
+    async (id) =>
+      ((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { focusKey: string | null } | undefined)?.focusKey ?? null,
+    tabId,
+  );
+}

@@ -4,7 +4,19 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
 import { applyEdits } from '../fixtures/crm/pages';
-import { fixture, fixtureHtml, launch, leadsStored, screenshot, skipReason, tabIdOf, type Session } from './harness';
+import {
+  closeSidePanels,
+  fixture,
+  fixtureHtml,
+  focusKeyOf,
+  launch,
+  leadsStored,
+  screenshot,
+  sidePanelCount,
+  skipReason,
+  tabIdOf,
+  type Session,
+} from './harness';
 
 const reason = skipReason();
 if (reason && process.env.CI) throw new Error(`Browser tests must run under CI, but ${reason}`);
@@ -232,9 +244,7 @@ describe.skipIf(reason !== null)('LeadLens surfaces in Chromium', () => {
   it('keyboard only: Tab reaches a badge, its card opens and closes with Escape, Enter opens the side panel on that lead', async () => {
     const { page, tabId } = await crmTab('dynamics-lead-form');
     await page.locator('body').click({ position: { x: 2, y: 2 } });
-    await session.worker.evaluate(async () => {
-      for (const w of await chrome.windows.getAll()) await chrome.sidePanel.close?.({ windowId: w.id! }).catch(() => undefined);
-    });
+    await closeSidePanels(session);
     let onBadge = false;
     for (let i = 0; i < 80 && !onBadge; i++) {
       await page.keyboard.press('Tab');
@@ -254,20 +264,8 @@ describe.skipIf(reason !== null)('LeadLens surfaces in Chromium', () => {
     await page.keyboard.press('Escape');
     await expect.poll(cardOpen).toBe(false);
     await page.keyboard.press('Enter');
-    await expect
-      .poll(
-        () =>
-          session.worker.evaluate(
-            async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).length,
-          ),
-        { timeout: 10_000 },
-      )
-      .toBe(1);
-    const focus = await session.worker.evaluate(
-      async (id) => ((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { focusKey: string }).focusKey,
-      tabId,
-    );
-    expect(focus).toBe(key);
+    await expect.poll(() => sidePanelCount(session), { timeout: 10_000 }).toBe(1);
+    expect(await focusKeyOf(session, tabId)).toBe(key);
     // The real side panel, screenshotted through the page Playwright sees for it (when it does).
     const real = session.context.pages().find((p) => p.url().includes('/src/sidepanel/index.html') && !p.url().includes('?tab='));
     if (real) await screenshot(real, 'sidepanel-real');
