@@ -38,6 +38,8 @@ export interface Session {
   worker: Worker;
   extensionId: string;
   url(path: string): string;
+  /** The browser profile's folder (Chromium writes its DevTools port there). */
+  profile: string;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,8 @@ export async function launch(opts: { headless?: boolean; viewport?: { width: num
       '--disable-default-apps',
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,
+      // A DevTools port (Chromium picks a free one), so a CDP client can reach the real side panel (realSidePanel).
+      '--remote-debugging-port=0',
     ],
   });
   // Nothing may leave the machine: every request that no fixture route answers is refused.
@@ -73,6 +77,7 @@ export async function launch(opts: { headless?: boolean; viewport?: { width: num
     worker,
     extensionId,
     url: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
+    profile,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -157,4 +162,38 @@ export function focusKeyOf(session: Session, tabId: number): Promise<string | nu
       ((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { focusKey: string | null } | undefined)?.focusKey ?? null,
     tabId,
   );
+}
+
+/**
+ * Screenshots the real side panel (not the panel page opened as a tab): Playwright does not list it among
+ * the context's pages, so puppeteer-core attaches over CDP to its target. Returns what the panel shows,
+ * or null when no side panel is open.
+ */
+export async function screenshotRealSidePanel(session: Session, name: string): Promise<{ width: number; cards: number } | null> {
+  const port = readFileSync(join(session.profile, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+  const { default: puppeteer } = await import('puppeteer-core');
+  const cdp = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}`, defaultViewport: null });
+  try {
+    // The panel opened for a tab may replace the window's panel document once: a closed target is retried.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const target = cdp
+        .targets()
+        .filter((t) => t.type() === 'page' && /\/src\/sidepanel\/index\.html$/.test(t.url()))
+        .at(-1);
+      const page = await target?.asPage();
+      if (!page) return null;
+      try {
+        await page.waitForSelector('[data-testid=lead-card]', { timeout: 10_000 });
+        mkdirSync(RESULTS, { recursive: true });
+        await page.screenshot({ path: join(RESULTS, `${name}.png`) });
+        return await page.evaluate(() => ({ width: innerWidth, cards: document.querySelectorAll('[data-testid=lead-card]').length }));
+      } catch (error) {
+        if (!/closed|detached/i.test(String(error))) throw error;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+    return null;
+  } finally {
+    await cdp.disconnect();
+  }
 }

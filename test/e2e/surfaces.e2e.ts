@@ -12,6 +12,7 @@ import {
   launch,
   leadsStored,
   screenshot,
+  screenshotRealSidePanel,
   sidePanelCount,
   skipReason,
   tabIdOf,
@@ -266,9 +267,9 @@ describe.skipIf(reason !== null)('LeadLens surfaces in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => sidePanelCount(session), { timeout: 10_000 }).toBe(1);
     expect(await focusKeyOf(session, tabId)).toBe(key);
-    // The real side panel, screenshotted through the page Playwright sees for it (when it does).
-    const real = session.context.pages().find((p) => p.url().includes('/src/sidepanel/index.html') && !p.url().includes('?tab='));
-    if (real) await screenshot(real, 'sidepanel-real');
+    // The real side panel (reached over CDP), showing the lead the keyboard opened it on.
+    const real = await screenshotRealSidePanel(session, 'sidepanel-real');
+    expect(real?.cards).toBeGreaterThan(0);
     // In the panel the keyboard walks search → checklist → copy buttons, each with a visible focus ring.
     const panel = await panelFor(tabId);
     await panel.getByTestId('lead-card').first().waitFor();
