@@ -1,4 +1,4 @@
-// The offer dictionary (schema v4): `publisher.offer` → the friendly name a rep knows the product by.
+// The offer dictionary (schema v5): `publisher.offer` → the friendly name a rep knows the product by.
 // Learnt from leads that show both the id and a title; a name the rep edited is never overwritten by
 // learning. Exported and imported with the memory.
 import type { LeadDatabase } from './schema';

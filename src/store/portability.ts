@@ -32,7 +32,7 @@ export interface MemoryExport {
   customers: Array<Omit<StoredCustomer, 'orgKeys'>>;
   sightings: Sighting[];
   decisions: StoredDecision[];
-  /** The offer dictionary (since schema v4; absent from older exports). */
+  /** The offer dictionary (since schema v5; absent from older exports). */
   offers?: OfferName[];
 }
 

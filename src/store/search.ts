@@ -1,4 +1,4 @@
-// Finding remembered leads again: prefix ranges over the sightings' `terms` index (schema v4), the
+// Finding remembered leads again: prefix ranges over the sightings' `terms` index (schema v5), the
 // narrowest term first, the other terms checked on the few records that range returns, then grouped
 // into customers. Never a scan of the memory.
 import { matchesAll, queryTerms } from '../core/search';

@@ -1,5 +1,5 @@
 // The checklist ticks: which next steps of a lead the rep has done, kept per lead (sighting id) in the
-// `ticks` store (schema v4), so a tick survives a reload, a restart and another tab.
+// `ticks` store (schema v5), so a tick survives a reload, a restart and another tab.
 import type { LeadDatabase } from './schema';
 import type { StepTicks } from './types';
 

@@ -1,5 +1,5 @@
-// The rep's desk in the store (schema v4): search over the sighting-terms index, the checklist ticks,
-// the offer dictionary, and the v3 → v4 upgrade of a populated memory.
+// The rep's desk in the store (schema v5): search over the sighting-terms index, the checklist ticks,
+// the offer dictionary, and the v4 → v5 upgrade of a populated memory.
 import { normalizeCustomer } from '../../../src/core/normalize';
 import { openMemory } from '../../../src/store/memory';
 import { buildSighting, customerFromSighting, recordKeyOf } from '../../../src/store/records';
