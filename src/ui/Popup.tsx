@@ -26,11 +26,14 @@ export function Popup({ openSidePanel, initialText = '', recent }: PopupProps) {
     recent?.list().then(setLookups, () => undefined);
   }, [recent]);
   const decodedSomething = pasted.decoded.some((d) => d.ok);
+  // Only what the rep typed or pasted is filed: a lookup picked from the list is not filed again, and
+  // clearing the list cancels a filing still waiting for the typing to settle.
+  const [typed, setTyped] = useState(false);
   useEffect(() => {
-    if (!recent || !decodedSomething) return;
+    if (!recent || !typed || !decodedSomething) return;
     const timer = setTimeout(() => recent.add(text).then(setLookups, () => undefined), SETTLE_MS);
     return () => clearTimeout(timer);
-  }, [recent, text, decodedSomething]);
+  }, [recent, text, typed, decodedSomething]);
   return (
     <main class="popup">
       <h1>{t('popupTitle')}</h1>
@@ -39,7 +42,10 @@ export function Popup({ openSidePanel, initialText = '', recent }: PopupProps) {
         aria-label={t('popupTitle')}
         placeholder={t('popupPlaceholder')}
         value={text}
-        onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+        onInput={(e) => {
+          setText((e.currentTarget as HTMLTextAreaElement).value);
+          setTyped(true);
+        }}
         // biome-ignore lint/a11y/noAutofocus: the popup exists to take a pasted value; the field is its only input
         autoFocus
       />
@@ -67,7 +73,15 @@ export function Popup({ openSidePanel, initialText = '', recent }: PopupProps) {
           <ol>
             {lookups.map((l) => (
               <li key={l.at + l.text}>
-                <button type="button" class="link" onClick={() => setText(l.text)} data-testid="recent-item">
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => {
+                    setTyped(false);
+                    setText(l.text);
+                  }}
+                  data-testid="recent-item"
+                >
                   <span class="recent-text">{l.text.split('\n')[0]}</span>
                 </button>{' '}
                 <span class="hint">{formatRelative(l.at, now, lang)}</span>
