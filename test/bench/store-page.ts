@@ -49,12 +49,16 @@ function searchQuery(l: GeneratedLead, i: number): string {
   }
 }
 
+/** The generator spreads leads past today; the import now refuses dates in the future, so they are held at now. */
+const NOW = new Date().toISOString();
+const notLater = (iso: string): string => (iso > NOW ? NOW : iso);
+
 const toInput = (l: GeneratedLead, i: number): SightingInput => ({
   crm: 'dynamics',
   recordId: `rec-${i}`,
   recordUrl: null,
-  lead: { leadSource: decodeLeadSource(l.leadSource), customer: l.fields, createdAt: l.createdAt },
-  seenAt: l.createdAt,
+  lead: { leadSource: decodeLeadSource(l.leadSource), customer: l.fields, createdAt: notLater(l.createdAt) },
+  seenAt: notLater(l.createdAt),
 });
 
 function quantiles(samples: number[]): { p50: number; p99: number; mean: number } {
