@@ -39,13 +39,13 @@ async function publish(m: DeskMemory, deps: DeskDeps): Promise<void> {
 }
 
 export const deskHandlers: DeskHandlers = {
-  search: (message, { deps }) => tryMemory(deps, async (m) => ({ hits: await m.search(message.query.slice(0, 200)) })),
+  search: (message, { deps }) => tryMemory(deps, async (m) => ({ hits: await m.search(message.query) })),
   'get-ticks': async (message, { deps }) => {
     const steps = await tryMemory(deps, (m) => m.ticks(message.sightingId));
     return { steps: Array.isArray(steps) ? steps : [] };
   },
   'set-tick': (message, { deps }) =>
-    tryMemory(deps, async (m) => ({ steps: await m.setTick(message.sightingId, message.step.slice(0, 100), message.done) })),
+    tryMemory(deps, async (m) => ({ steps: await m.setTick(message.sightingId, message.step, message.done) })),
   'get-offers': async (_message, { deps }) => {
     const offers = await tryMemory(deps, (m) => m.offers());
     return { offers: Array.isArray(offers) ? offers : [] };

@@ -34,6 +34,13 @@ export const BOUNDS = {
   /** Leads one page report may carry (the adapters' row cap is far below). */
   leadsPerPage: 2000,
   rowsSkipped: 1_000_000,
+  /** The side panel's search box. */
+  searchQuery: 200,
+  /** A next step's id in the checklist (`reply`, `demo`, …). */
+  stepId: 100,
+  /** An offer dictionary key (`publisher.offer`) and the friendly name filed under it. */
+  offerKey: 300,
+  offerName: 200,
 } as const;
 
 /** Dates outside this window are not a lead's: before 1990, or more than two days ahead of now. */

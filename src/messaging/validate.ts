@@ -68,11 +68,12 @@ const SHAPES: Record<Message['type'], Record<string, Check>> = {
     answers: (v) => v === undefined || (Array.isArray(v) && v.length <= MAX_TEAM_ANSWERS && v.every(isTeamAnswer)),
   },
   // The rep's desk (background/desk.ts), from LeadLens pages only.
-  search: { query: (v) => boundedString(v, 200) },
+  search: { query: (v) => boundedString(v, BOUNDS.searchQuery) },
   'get-ticks': { sightingId: id },
-  'set-tick': { sightingId: id, step: (v) => boundedString(v, BOUNDS.id) && v.length > 0, done: (v) => typeof v === 'boolean' },
+  'set-tick': { sightingId: id, step: (v) => boundedString(v, BOUNDS.stepId) && v.length > 0, done: (v) => typeof v === 'boolean' },
   'get-offers': {},
-  'set-offer': { key: (v) => boundedString(v, BOUNDS.id) && v.length > 0, name: (v) => boundedString(v, BOUNDS.offerTitle) },
+  // An empty name removes the entry (store/offers.ts).
+  'set-offer': { key: (v) => boundedString(v, BOUNDS.offerKey) && v.trim().length > 0, name: (v) => boundedString(v, BOUNDS.offerName) },
 };
 
 /** Answers one team-check round may bring back, and the longest body each may carry. */

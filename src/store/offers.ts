@@ -1,25 +1,27 @@
 // The offer dictionary (schema v5): `publisher.offer` → the friendly name a rep knows the product by.
 // Learnt from leads that show both the id and a title; a name the rep edited is never overwritten by
 // learning. Exported and imported with the memory.
+import { BOUNDS } from '../core/bounds';
 import type { LeadDatabase } from './schema';
 import type { OfferName } from './types';
 
-const MAX_NAME = 200;
+const MAX_NAME = BOUNDS.offerName;
+
+/** What is wrong with a dictionary entry (an imported one, or one read back from the store); null when nothing. */
+export function offerNameProblem(v: unknown): string | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be an object';
+  const o = v as Partial<Record<keyof OfferName, unknown>>;
+  if (typeof o.key !== 'string' || !o.key.trim() || o.key.length > BOUNDS.offerKey)
+    return `"key" must be a publisher.offer id of 1 to ${BOUNDS.offerKey} characters`;
+  if (typeof o.name !== 'string' || !o.name.trim() || o.name.length > MAX_NAME) return `"name" must be 1 to ${MAX_NAME} characters`;
+  if (o.origin !== 'learnt' && o.origin !== 'edited') return '"origin" must be "learnt" or "edited"';
+  if (typeof o.updatedAt !== 'string' || o.updatedAt.length > BOUNDS.date || Number.isNaN(Date.parse(o.updatedAt)))
+    return '"updatedAt" must be a date';
+  return null;
+}
 
 export function isOfferName(v: unknown): v is OfferName {
-  const o = v as Partial<OfferName> | null;
-  return (
-    typeof o === 'object' &&
-    o !== null &&
-    typeof o.key === 'string' &&
-    o.key.length > 0 &&
-    o.key.length <= 300 &&
-    typeof o.name === 'string' &&
-    o.name.length > 0 &&
-    o.name.length <= MAX_NAME &&
-    (o.origin === 'learnt' || o.origin === 'edited') &&
-    typeof o.updatedAt === 'string'
-  );
+  return offerNameProblem(v) === null;
 }
 
 export async function allOffers(db: LeadDatabase): Promise<OfferName[]> {

@@ -5,6 +5,7 @@ import { formatCsv } from '../core/csv';
 import { readLeadsCsv } from '../core/payloads';
 import type { Lead } from '../core/types';
 import { StoreError } from './errors';
+import { offerNameProblem } from './offers';
 import { importedCustomerProblem, importedDecisionProblem, importedSightingProblem, rebuiltSighting } from './import-checks';
 import {
   customerFromSightings,
@@ -104,6 +105,7 @@ export function parseExportJson(text: string, now: Date = new Date()): MemoryExp
   check(d.customers as unknown[], importedCustomerProblem, 'customer');
   check(d.sightings as unknown[], importedSightingProblem, 'sighting');
   check(d.decisions as unknown[], importedDecisionProblem, 'decision');
+  if (d.offers) check(d.offers as unknown[], offerNameProblem, 'offer');
   const customerIds = new Set((d.customers as StoredCustomer[]).map((c) => c.id));
   for (const s of d.sightings as Sighting[]) {
     if (!customerIds.has(s.customerId))

@@ -3,6 +3,7 @@ import { loadPage } from '../crm/load-fixture';
 import { setUrl, sleep, t } from './helpers';
 
 const sent: unknown[] = [];
+const watched = new Map<string, (value: unknown) => void>();
 vi.mock('../../../src/platform/content', () => ({
   send: vi.fn(async (m: unknown) => {
     sent.push(m);
@@ -11,7 +12,7 @@ vi.mock('../../../src/platform/content', () => ({
   uiLang: () => 'ru',
   t: (key: string) => t(key),
   isFirefox: () => false,
-  watchLocal: () => undefined,
+  watchLocal: (key: string, onValue: (value: unknown) => void) => watched.set(key, onValue),
 }));
 
 it('scans the page on load and reports its leads, without using page storage', async () => {
@@ -36,4 +37,16 @@ it('scans the page on load and reports its leads, without using page storage', a
   const chip = document.querySelector('[data-leadlens]')!.shadowRoot!.querySelector('.chip')!;
   chip.dispatchEvent(new Event('mouseenter'));
   expect(document.querySelector('[data-leadlens-card]')!.shadowRoot!.textContent).toContain('Тест-драйв');
+
+  // The offer dictionary's names come from storage.local after the first badges (nothing waited for them):
+  // the badges already painted get the name then, and a change to the dictionary reaches them too.
+  const badge = document.querySelector('[data-leadlens]')!;
+  const key = badge.getAttribute('data-leadlens-offer')!;
+  expect(key).toMatch(/\./);
+  expect(badge.hasAttribute('data-leadlens-offer-name')).toBe(false);
+  watched.get('offerNames')!({ [key.toLowerCase()]: 'Friendly Product' });
+  expect(badge.getAttribute('data-leadlens-offer-name')).toBe('Friendly Product');
+  expect(badge.shadowRoot!.querySelector('.chip')!.getAttribute('aria-label')).toContain('Friendly Product');
+  watched.get('offerNames')!({});
+  expect(badge.hasAttribute('data-leadlens-offer-name')).toBe(false);
 });

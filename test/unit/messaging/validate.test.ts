@@ -118,6 +118,27 @@ describe('the other messages', () => {
     refused({ type: 'set-settings', settings: { retentionDays: 0.00001 } });
     ok({ type: 'set-settings', settings: { retentionDays: 30 } });
   });
+
+  it("bounds the rep's desk: search, checklist ticks, offer names", () => {
+    ok({ type: 'search', query: x(BOUNDS.searchQuery) });
+    ok({ type: 'search', query: '' });
+    refused({ type: 'search', query: x(BOUNDS.searchQuery + 1) });
+    refused({ type: 'search', query: 5 });
+    ok({ type: 'get-ticks', sightingId: x(BOUNDS.id) });
+    refused({ type: 'get-ticks', sightingId: '' });
+    refused({ type: 'get-ticks', sightingId: x(BOUNDS.id + 1) });
+    ok({ type: 'set-tick', sightingId: 's1', step: x(BOUNDS.stepId), done: true });
+    refused({ type: 'set-tick', sightingId: 's1', step: x(BOUNDS.stepId + 1), done: true });
+    refused({ type: 'set-tick', sightingId: 's1', step: '', done: true });
+    refused({ type: 'set-tick', sightingId: 's1', step: 'reply', done: 'yes' });
+    ok({ type: 'get-offers' });
+    ok({ type: 'set-offer', key: x(BOUNDS.offerKey), name: x(BOUNDS.offerName) });
+    ok({ type: 'set-offer', key: 'a.b', name: '' }); // an empty name removes the entry
+    refused({ type: 'set-offer', key: x(BOUNDS.offerKey + 1), name: 'n' });
+    refused({ type: 'set-offer', key: '  ', name: 'n' });
+    refused({ type: 'set-offer', key: 'a.b', name: x(BOUNDS.offerName + 1) });
+    refused({ type: 'set-offer', key: 'a.b', name: null });
+  });
 });
 
 describe('settings ranges (options page, import, set-settings)', () => {
@@ -133,6 +154,10 @@ describe('settings ranges (options page, import, set-settings)', () => {
     [{ lang: 'de' }, /auto, en or ru/],
     [{ teamCheck: true }, /teamCheck/],
     [{ teamCheck: { hubspot: true } }, /teamCheck/],
+    [{ followUpHours: 0 }, /1 to 720/],
+    [{ followUpHours: 721 }, /1 to 720/],
+    [{ followUpHours: 1.5 }, /1 to 720/],
+    [{ followUpHours: '24' }, /1 to 720/],
     [{ colour: 'red' }, /not a LeadLens setting/],
   ])('refuses %j', (bad, why) => expect(settingsChangeProblem(bad)).toMatch(why));
 
@@ -140,6 +165,8 @@ describe('settings ranges (options page, import, set-settings)', () => {
     for (const good of [
       { retentionDays: 1 },
       { retentionDays: 3650 },
+      { followUpHours: 1 },
+      { followUpHours: 720 },
       { defaultCountry: 'RU' },
       { defaultCountry: null },
       { lang: 'ru' },
@@ -149,7 +176,9 @@ describe('settings ranges (options page, import, set-settings)', () => {
   });
 
   it('reads a stored value that is out of range as its default', () => {
-    expect(storedSettings({ retentionDays: 0.00001, lang: 'ru', defaultCountry: 'nowhere' }, DEFAULT_SETTINGS)).toEqual({
+    expect(
+      storedSettings({ retentionDays: 0.00001, lang: 'ru', defaultCountry: 'nowhere', followUpHours: 9999 }, DEFAULT_SETTINGS),
+    ).toEqual({
       ...DEFAULT_SETTINGS,
       lang: 'ru',
     });

@@ -107,6 +107,20 @@ describe('the offer dictionary', () => {
     await expect(m.importJson(JSON.stringify({ ...doc, offers: 'nope' }))).rejects.toThrow(/"offers" must be a list/);
     m.close();
   });
+
+  it.each([
+    ['a name that is too long', { name: 'x'.repeat(201) }, /offer #1: "name" must be 1 to 200/],
+    ['an empty key', { key: ' ' }, /offer #1: "key" must be/],
+    ['an unknown origin', { origin: 'guessed' }, /offer #1: "origin"/],
+    ['no date', { updatedAt: 'soon' }, /offer #1: "updatedAt"/],
+  ])('refuses an export with %s in its offers, naming it, and imports nothing', async (_why, patch, message) => {
+    const m = await openMemory({ name: `offers-bad-entry-${_why}` });
+    const good = { key: 'contoso.crm-connector', name: 'Contoso CRM Connector', origin: 'learnt', updatedAt: '2025-01-01T00:00:00Z' };
+    const doc = JSON.parse(await m.exportJson());
+    await expect(m.importJson(JSON.stringify({ ...doc, offers: [{ ...good, ...patch }, good] }))).rejects.toThrow(message);
+    expect(await m.offers()).toEqual([]);
+    m.close();
+  });
 });
 
 describe('the follow-up window setting', () => {
