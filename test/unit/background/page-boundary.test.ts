@@ -2,10 +2,8 @@
 // browser reports it in sender.url, is a CRM host (built in or added by the rep); the URL inside the message is
 // not believed, and record links survive only as https on the reporting page's own host.
 import { vi } from 'vitest';
-import type { MemoryPort } from '../../../src/background/memory-port';
-import type { SightingInput } from '../../../src/store/types';
-import { DEFAULT_SETTINGS } from '../../../src/store/types';
 import { fakeBrowser } from '../fake-browser';
+import { fakeMemory } from './fake-memory';
 
 const fake = fakeBrowser();
 vi.mock('../../../src/platform/browser', () => ({ browser: fake.browser, t: (k: string) => k, uiLang: () => 'en', send: vi.fn() }));
@@ -13,36 +11,7 @@ vi.mock('../../../src/platform/browser', () => ({ browser: fake.browser, t: (k: 
 const { handleMessage } = await import('../../../src/background/router');
 const { readTab } = await import('../../../src/background/tab-state');
 
-function memory(): MemoryPort & { ingested: SightingInput[] } {
-  const ingested: SightingInput[] = [];
-  return {
-    ingested,
-    ingest: async (inputs) => {
-      ingested.push(...inputs);
-      return inputs.map((_, i) => ({
-        sightingId: `s${i}`,
-        customerId: `c${i}`,
-        stageAdvanced: false,
-        seenBefore: false,
-        match: { status: 'new', fields: [], score: 0, matchedSightingId: null, candidateCustomerId: null, decision: null },
-      }));
-    },
-    customerView: async () => null,
-    decide: async () => undefined,
-    forgetCustomer: async () => undefined,
-    forgetAll: async () => undefined,
-    purge: async () => 0,
-    exportJson: async () => '{}',
-    exportCsv: async () => '',
-    importJson: async () => ({ imported: 0, skipped: 0 }),
-    importCsv: async () => ({ imported: 0, skipped: 0 }),
-    getSettings: async () => DEFAULT_SETTINGS,
-    setSettings: async () => DEFAULT_SETTINGS,
-    takeProblems: () => [],
-    stats: async () => ({ customers: 0, leads: 0 }),
-    knownOfferIds: async () => [],
-  } as MemoryPort & { ingested: SightingInput[] };
-}
+const memory = () => fakeMemory();
 
 const lead = (key: string, recordUrl: string | null) => ({
   key,

@@ -1,48 +1,15 @@
 // The worker's unchanged-lead check and its reply order: a page that reports the same leads again is
 // answered from the tab's view, also after storage.session handed the view back with sorted keys.
 import { vi } from 'vitest';
-import type { MemoryPort } from '../../../src/background/memory-port';
 import type { PageLead } from '../../../src/messaging/messages';
-import type { IngestResult, SightingInput } from '../../../src/store/types';
-import { DEFAULT_SETTINGS } from '../../../src/store/types';
+import type { IngestResult } from '../../../src/store/types';
 import { fakeBrowser, sortedKeys } from '../fake-browser';
+import { fakeMemory } from './fake-memory';
 
 const fake = fakeBrowser();
 vi.mock('../../../src/platform/browser', () => ({ browser: fake.browser, t: (k: string) => k, uiLang: () => 'en', send: vi.fn() }));
 
-const result = (i: number): IngestResult => ({
-  sightingId: `s${i}`,
-  customerId: `c${i}`,
-  stageAdvanced: false,
-  seenBefore: false,
-  match: { status: 'new', fields: [], score: 0, matchedSightingId: null, candidateCustomerId: null, decision: null },
-});
-
-function memory(): MemoryPort & { ingested: SightingInput[] } {
-  const ingested: SightingInput[] = [];
-  const none = async () => undefined;
-  return {
-    ingested,
-    ingest: async (inputs) => {
-      ingested.push(...inputs);
-      return inputs.map((_, i) => result(ingested.length + i));
-    },
-    customerView: async () => null,
-    decide: none,
-    forgetCustomer: none,
-    forgetAll: none,
-    purge: async () => 0,
-    exportJson: async () => '{}',
-    exportCsv: async () => '',
-    importJson: async () => ({ imported: 0, skipped: 0 }),
-    importCsv: async () => ({ imported: 0, skipped: 0 }),
-    getSettings: async () => DEFAULT_SETTINGS,
-    setSettings: async () => DEFAULT_SETTINGS,
-    takeProblems: () => [],
-    stats: async () => ({ customers: 0, leads: 0 }),
-    knownOfferIds: async () => [],
-  };
-}
+const memory = () => fakeMemory();
 
 // Keys deliberately out of alphabetical order, as a content script builds them.
 const lead = (key: string, email: string): PageLead => ({

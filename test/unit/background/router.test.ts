@@ -2,8 +2,9 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from '../fake-browser';
 import type { MemoryPort } from '../../../src/background/memory-port';
-import type { IngestResult, SightingInput } from '../../../src/store/types';
+import type { IngestResult } from '../../../src/store/types';
 import { DEFAULT_SETTINGS } from '../../../src/store/types';
+import { fakeMemory as fakeMemoryBase, newLead } from './fake-memory';
 
 const fake = fakeBrowser();
 vi.mock('../../../src/platform/browser', () => ({ browser: fake.browser, t: (k: string) => k, uiLang: () => 'en', send: vi.fn() }));
@@ -11,45 +12,11 @@ vi.mock('../../../src/platform/browser', () => ({ browser: fake.browser, t: (k: 
 const { handleMessage } = await import('../../../src/background/router');
 const { applyDecision, readTab } = await import('../../../src/background/tab-state');
 
-function fakeMemory(overrides: Partial<MemoryPort> = {}): MemoryPort & { ingested: SightingInput[] } {
-  const ingested: SightingInput[] = [];
-  const result = (i: number): IngestResult => ({
-    sightingId: `s${i}`,
-    customerId: `c${i}`,
-    stageAdvanced: false,
-    seenBefore: false,
-    match: {
-      status: i === 0 ? 'new' : 'duplicate',
-      fields: i === 0 ? [] : ['email'],
-      score: i === 0 ? 0 : 20,
-      matchedSightingId: null,
-      candidateCustomerId: null,
-      decision: null,
-    },
-  });
-  return {
-    ingested,
-    ingest: async (inputs) => {
-      ingested.push(...inputs);
-      return inputs.map((_, i) => result(i));
-    },
-    customerView: async () => null,
-    decide: async () => undefined,
-    forgetCustomer: async () => undefined,
-    forgetAll: async () => undefined,
-    purge: async () => 0,
-    exportJson: async () => '{}',
-    exportCsv: async () => '',
-    importJson: async () => ({ imported: 0, skipped: 0 }),
-    importCsv: async () => ({ imported: 0, skipped: 0 }),
-    getSettings: async () => DEFAULT_SETTINGS,
-    setSettings: async () => DEFAULT_SETTINGS,
-    takeProblems: () => [],
-    stats: async () => ({ customers: 2, leads: 3 }),
-    knownOfferIds: async () => [],
-    ...overrides,
-  };
-}
+/** The first lead of each batch is new, the others duplicates by email. */
+const firstNewRestDuplicate = (i: number): IngestResult =>
+  i === 0 ? newLead(i) : { ...newLead(i), match: { ...newLead(i).match, status: 'duplicate', fields: ['email'], score: 20 } };
+const fakeMemory = (overrides: Partial<MemoryPort> = {}) =>
+  fakeMemoryBase({ stats: async () => ({ customers: 2, leads: 3 }), ...overrides }, firstNewRestDuplicate);
 
 const pageLead = (key: string, input: string) => ({
   key,
