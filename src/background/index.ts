@@ -3,9 +3,11 @@
 // is reached through src/platform/.
 import { browser, onMessage, t, uiLang } from '../platform/browser';
 import { listCrmAddresses } from '../platform/crm-addresses';
+import { FOLLOW_UP_KEY } from '../core/follow-up';
 import { OFFER_NAMES_KEY } from '../platform/offer-names';
 import { openSidePanel } from '../platform/side-panel';
 import { type LeadMemory, openMemory } from '../store/memory';
+import type { Settings } from '../store/types';
 import { handleCommand } from './commands';
 import { handleMenuClick, MENU_ID } from './menu';
 import { omniboxSuggestions } from './omnibox';
@@ -32,6 +34,16 @@ async function localeMessages(lang: 'en' | 'ru'): Promise<Record<string, string>
   return Object.fromEntries(Object.entries(catalog).map(([key, entry]) => [key, entry.message]));
 }
 
+const publishSettings = (settings: Settings) => browser.storage.local.set({ [FOLLOW_UP_KEY]: settings.followUpHours });
+
+/** The settings' copy for content scripts, written at install, update and browser start (it may predate the setting). */
+function republishSettings(): void {
+  void getMemory()
+    .then((m) => m.getSettings())
+    .then(publishSettings)
+    .catch(() => undefined);
+}
+
 const deps: RouterDeps = {
   memory: getMemory,
   openSidePanel,
@@ -41,6 +53,7 @@ const deps: RouterDeps = {
   teamMemory: getMemory,
   desk: getMemory,
   publishOffers: (names) => browser.storage.local.set({ [OFFER_NAMES_KEY]: names }),
+  publishSettings,
 };
 
 browser.runtime.onInstalled.addListener(() => {
@@ -50,9 +63,11 @@ browser.runtime.onInstalled.addListener(() => {
   void getMemory()
     .then((m) => m.purge())
     .catch(() => undefined);
+  republishSettings();
 });
 
 browser.runtime.onStartup.addListener(() => {
+  republishSettings();
   void getMemory()
     .then((m) => m.purge())
     .catch(() => undefined);

@@ -8,7 +8,7 @@ import { safeRecordUrl } from '../core/bounds';
 import { crmHostAccepted } from '../crm/hosts';
 import type { Message, Reply } from '../messaging/messages';
 import { parseMessage } from '../messaging/validate';
-import { DEFAULT_SETTINGS } from '../store/types';
+import { DEFAULT_SETTINGS, type Settings } from '../store/types';
 import { describeError, type MemoryPort } from './memory-port';
 import { type DeskDeps, deskHandlers, learnFromPage } from './desk';
 import { ingestPage } from './page-leads';
@@ -41,6 +41,8 @@ export interface RouterDeps {
   /** The rep's desk (desk.ts): search, checklist ticks, offer dictionary, and where the dictionary is published. */
   desk?: DeskDeps['desk'];
   publishOffers?: DeskDeps['publishOffers'];
+  /** Mirrors what content scripts need of the settings (the follow-up window) into storage.local. */
+  publishSettings?: (settings: Settings) => Promise<void>;
   now?: () => Date;
 }
 
@@ -193,9 +195,12 @@ const handlers: Handlers = {
   import: async (message, { deps }) => {
     const text = message.text ?? takeUpload(message.upload!, message.parts!);
     if (text === null) return { error: 'Parts of the import file went missing on the way; nothing was imported. Try again.' };
-    return withMemory(deps, (m) =>
-      message.format === 'json' ? m.importJson(text, { withSettings: message.withSettings === true }) : m.importCsv(text),
-    );
+    return withMemory(deps, async (m) => {
+      if (message.format !== 'json') return m.importCsv(text);
+      const result = await m.importJson(text, { withSettings: message.withSettings === true });
+      if (message.withSettings === true) await mirrorSettings(deps, await m.getSettings());
+      return result;
+    });
   },
 
   'get-stats': (_message, { deps }) =>
@@ -214,6 +219,7 @@ const handlers: Handlers = {
       const saved = await m.setSettings(message.settings);
       // A shorter retention takes effect now, not at the next browser start.
       if (message.settings.retentionDays !== undefined) await m.purge(now);
+      await mirrorSettings(deps, saved);
       return saved;
     }),
 };
@@ -237,6 +243,15 @@ export function fromPage(message: PageLeads, page: URL): PageLeads {
   const url = sameOrigin(message.url, page) ? message.url : page.href;
   const leads = message.leads.map((l) => ({ ...l, recordUrl: safeRecordUrl(l.recordUrl, page.hostname) }));
   return { ...message, url, leads };
+}
+
+/** Hands the saved settings to content scripts; a failure to write the copy does not fail the save. */
+async function mirrorSettings(deps: RouterDeps, settings: Settings): Promise<void> {
+  try {
+    await deps.publishSettings?.(settings);
+  } catch {
+    // the cards keep the window they had
+  }
 }
 
 /** Runs a store operation; a failure becomes the fallback value when there is one, else a StoreFailure reply. */

@@ -44,6 +44,14 @@ li { margin: 2px 0; }
 }
 `;
 
+// The rep's follow-up window (the setting, mirrored into storage.local by the worker; content/index.ts sets
+// it): the first-reply step is worded and dated with it, as in the side panel. Unset: the playbook's 24 hours.
+let followUpHours: number | undefined;
+
+export function setFollowUpHours(hours: number | undefined): void {
+  followUpHours = hours;
+}
+
 export interface CardData {
   decoded: DecodedLeadSource;
   createdAt: string | undefined;
@@ -75,7 +83,7 @@ export function buildCard(doc: Document, data: CardData, text: BadgeText): Docum
   const offerName = offerNameOf(d.offer);
   if (offer) frag.append(el(doc, 'div', 'offer', `${text.t('badgeOffer')}: ${offerName ? `${offerName} (${offer})` : offer}`));
 
-  const book = playbookFor(d, leadTime({ createdAt: data.createdAt, leadSource: d }, new Date()), lang);
+  const book = playbookFor(d, leadTime({ createdAt: data.createdAt, leadSource: d }, new Date()), lang, { followUpHours });
   frag.append(el(doc, 'div', 'headline', book.headline));
   if (book.explanation) frag.append(el(doc, 'div', 'explanation', book.explanation));
   if (book.steps.length) {

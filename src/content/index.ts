@@ -1,8 +1,10 @@
 // Content script entry (manifest.json, and the standalone build registered for CRM addresses the rep adds):
 // badges LeadSource values on CRM pages and reports them.
+import { FOLLOW_UP_KEY, followUpHoursIn } from '../core/follow-up';
 import { OFFER_NAMES_KEY, offerNamesIn } from '../core/offer-names';
 import type { Lang } from '../core/types';
 import { isFirefox, send, t, uiLang, watchLocal } from '../platform/content';
+import { setFollowUpHours } from './card';
 import { startLens } from './lens';
 import { hasOfferNames, setOfferNames } from './offer-names';
 
@@ -35,8 +37,10 @@ function main(): void {
       setOfferNames(names);
       lens.repaint();
     });
+    // The follow-up window words and dates the card's first step; cards are built when opened, so no repaint.
+    watchLocal(FOLLOW_UP_KEY, (value) => setFollowUpHours(followUpHoursIn(value)));
   } catch {
-    // no storage API here: ids alone
+    // no storage API here: ids alone, and the playbook's own 24 hours
   }
 }
 

@@ -2,6 +2,7 @@
 // import that carries settings (only when the rep asks for it) and whatever is read back from the database. A
 // retention of 0.00001 days would purge the whole memory at the next run; 1e9 days makes the cutoff date
 // unrepresentable, so both are refused with a reason instead of being stored.
+import { FOLLOW_UP_MAX_HOURS, isFollowUpHours } from '../core/follow-up';
 import type { Settings } from './types';
 
 export const RETENTION_MIN_DAYS = 1;
@@ -11,8 +12,6 @@ export const RETENTION_MAX_DAYS = 3650;
 const LANGS: ReadonlySet<string> = new Set(['auto', 'en', 'ru']);
 const TEAM_CHECK_KEYS: ReadonlySet<string> = new Set(['dynamics', 'salesforce']);
 const SETTING_KEYS: ReadonlySet<string> = new Set(['retentionDays', 'defaultCountry', 'lang', 'teamCheck', 'followUpHours']);
-/** The follow-up window for a first reply: whole hours, 1 to 720 (30 days). */
-export const FOLLOW_UP_MAX_HOURS = 720;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -32,7 +31,7 @@ export function settingsChangeProblem(v: unknown): string | null {
     return 'defaultCountry must be a two-letter country code or null';
   if (v.lang !== undefined && !LANGS.has(v.lang as string)) return 'lang must be auto, en or ru';
   const hours = v.followUpHours;
-  if (hours !== undefined && !(Number.isInteger(hours) && (hours as number) >= 1 && (hours as number) <= FOLLOW_UP_MAX_HOURS))
+  if (hours !== undefined && !isFollowUpHours(hours))
     return `followUpHours must be a whole number of hours from 1 to ${FOLLOW_UP_MAX_HOURS}`;
   // The switches themselves are read as "on only when exactly true" (teamCheckOf).
   const team = v.teamCheck;

@@ -1,5 +1,6 @@
 // The lead memory's public shapes: what the service worker hands in, and what the UI gets back.
 // The IndexedDB schema itself is private to src/store/.
+import { FOLLOW_UP_DEFAULT_HOURS } from '../core/follow-up';
 import type {
   CrmId,
   DecodedLeadSource,
@@ -159,6 +160,6 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionDays: 365,
   defaultCountry: null,
   lang: 'auto',
-  followUpHours: 24,
+  followUpHours: FOLLOW_UP_DEFAULT_HOURS,
   teamCheck: { dynamics: false, salesforce: false },
 };

@@ -1,6 +1,7 @@
 // Settings and data portability: retention, default phone country, language, export, import and
 // "forget all". Every action reports its outcome; a failed import changes nothing. What the page asks
 // the lead memory goes through the injected OptionsSource (see use-options.ts); this file renders.
+import { FOLLOW_UP_DEFAULT_HOURS, FOLLOW_UP_MAX_HOURS } from '../core/follow-up';
 import { localeTag } from '../core/display';
 import type { Settings } from '../messaging/messages';
 import { t, uiLang } from '../platform/browser';
@@ -95,13 +96,13 @@ function SettingsForm({ settings, onChange, onSave }: { settings: Settings; onCh
         <input
           type="number"
           min={1}
-          max={720}
+          max={FOLLOW_UP_MAX_HOURS}
           step={1}
           name="followUpHours"
           value={settings.followUpHours}
           onInput={(e) => {
             const hours = Math.round(Number((e.currentTarget as HTMLInputElement).value));
-            onChange({ ...settings, followUpHours: Math.min(720, Math.max(1, hours || 24)) });
+            onChange({ ...settings, followUpHours: Math.min(FOLLOW_UP_MAX_HOURS, Math.max(1, hours || FOLLOW_UP_DEFAULT_HOURS)) });
           }}
         />
       </label>

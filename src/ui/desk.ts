@@ -1,6 +1,7 @@
 // What the panels know about the rep's desk beyond one lead: the follow-up window, the offer names,
 // and the memory's search and checklist ticks. Handed down once through a preact context, so a new
 // part of a panel (issue 13's team results, say) reads it without threading props through every card.
+import { FOLLOW_UP_DEFAULT_HOURS } from '../core/follow-up';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { OfferNames } from '../core/offer-names';
@@ -20,7 +21,7 @@ export interface Desk {
   source?: DeskSource;
 }
 
-export const DEFAULT_DESK: Desk = { followUpHours: 24, offerNames: {} };
+export const DEFAULT_DESK: Desk = { followUpHours: FOLLOW_UP_DEFAULT_HOURS, offerNames: {} };
 export const DeskContext = createContext<Desk>(DEFAULT_DESK);
 
 export function useDesk(): Desk {

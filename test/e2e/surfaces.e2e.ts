@@ -290,6 +290,34 @@ describe.skipIf(reason !== null)('LeadLens surfaces in Chromium', () => {
     await Promise.all([panel.close(), page.close()]);
   });
 
+  it("the in-page card words and dates the first reply with the rep's follow-up window, as the side panel does", async () => {
+    const setHours = async (hours: number) => {
+      const options = await open('src/options/index.html');
+      await options.evaluate((h) => chrome.runtime.sendMessage({ type: 'set-settings', settings: { followUpHours: h } }), hours);
+      await options.close();
+    };
+    await setHours(48);
+    try {
+      const { page, tabId } = await crmTab('dynamics-lead-form');
+      const card = page.locator('[data-leadlens-card]');
+      const cardText = () => card.evaluate((el) => el.shadowRoot?.textContent ?? '');
+      await page.locator('[data-leadlens]').first().locator('.chip').hover();
+      await expect.poll(cardText, { timeout: 5_000 }).toMatch(/within 48 hours/i);
+      expect(await cardText()).not.toMatch(/24 hours/);
+      await screenshot(page, 'card-follow-up-48h');
+      const panel = await panelFor(tabId);
+      await expect.poll(() => panel.getByTestId('lead-card').first().textContent(), { timeout: 10_000 }).toMatch(/within 48 hours/i);
+      // Changed while the page is open: the next card follows without a reload.
+      await setHours(6);
+      await page.mouse.move(1, 1);
+      await page.locator('[data-leadlens]').first().locator('.chip').hover();
+      await expect.poll(cardText, { timeout: 5_000 }).toMatch(/within 6 hours/i);
+      await Promise.all([panel.close(), page.close()]);
+    } finally {
+      await setHours(24);
+    }
+  });
+
   it('no layout breakage from 252 px to 500 px: nothing scrolls sideways and "Azure Marketplace" stays whole', async () => {
     const { page, tabId } = await crmTab('dynamics-lead-form');
     for (const width of [252, 320, 500]) {

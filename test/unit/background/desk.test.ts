@@ -25,8 +25,12 @@ async function setup() {
     publishOffers: async (names: Record<string, string>) => {
       published.push(names);
     },
+    publishSettings: async (settings: { followUpHours: number }) => {
+      mirroredHours.push(settings.followUpHours);
+    },
   };
-  return { memory, deps, published };
+  const mirroredHours: number[] = [];
+  return { memory, deps, published, mirroredHours };
 }
 
 const lead = (key: string, leadSource: string, description?: string) => ({
@@ -94,6 +98,28 @@ describe('the desk in the worker', () => {
     expect(await handleMessage({ type: 'search', query: 'a' }, page, without)).toHaveProperty('error');
     expect(await handleMessage({ type: 'get-ticks', sightingId: 's' }, page, without)).toEqual({ steps: [] });
     expect(DEFAULT_SETTINGS.followUpHours).toBe(24);
+    memory.close();
+  });
+
+  it("mirrors the follow-up window for the content script's card when the options save it or an import brings it", async () => {
+    const { memory, deps, mirroredHours } = await setup();
+    expect(await handleMessage({ type: 'set-settings', settings: { followUpHours: 48 } }, page, deps)).toMatchObject({ followUpHours: 48 });
+    expect(mirroredHours).toEqual([48]);
+    // A refused value is not saved and not mirrored.
+    expect(await handleMessage({ type: 'set-settings', settings: { followUpHours: 0 } }, page, deps)).toHaveProperty('error');
+    expect(mirroredHours).toEqual([48]);
+    const exported = JSON.parse(await memory.exportJson());
+    await handleMessage({ type: 'set-settings', settings: { followUpHours: 6 } }, page, deps);
+    // An import without its settings leaves the window (and its copy) alone; with them, the copy follows.
+    await handleMessage({ type: 'import', format: 'json', text: JSON.stringify(exported) }, page, deps);
+    expect(mirroredHours).toEqual([48, 6]);
+    await handleMessage({ type: 'import', format: 'json', text: JSON.stringify(exported), withSettings: true }, page, deps);
+    expect(mirroredHours).toEqual([48, 6, 48]);
+    // A copy that cannot be written does not fail the save.
+    const failing = { ...deps, publishSettings: async () => Promise.reject(new Error('quota')) };
+    expect(await handleMessage({ type: 'set-settings', settings: { followUpHours: 12 } }, page, failing)).toMatchObject({
+      followUpHours: 12,
+    });
     memory.close();
   });
 });

@@ -36,7 +36,20 @@ it('scans the page on load and reports its leads, without using page storage', a
   // The card speaks the browser's UI language.
   const chip = document.querySelector('[data-leadlens]')!.shadowRoot!.querySelector('.chip')!;
   chip.dispatchEvent(new Event('mouseenter'));
-  expect(document.querySelector('[data-leadlens-card]')!.shadowRoot!.textContent).toContain('Тест-драйв');
+  const cardText = () => document.querySelector('[data-leadlens-card]')!.shadowRoot!.textContent;
+  expect(cardText()).toContain('Тест-драйв');
+  // The first reply is worded with the rep's follow-up window, which the worker mirrors into storage.local:
+  // the playbook's 24 hours until it arrives, the setting once it has (the card is built when it opens).
+  expect(cardText()).toContain('в течение 24 часов');
+  watched.get('followUpHours')!(48);
+  chip.dispatchEvent(new Event('mouseleave'));
+  chip.dispatchEvent(new Event('mouseenter'));
+  expect(cardText()).toContain('в течение 48 часов');
+  expect(cardText()).not.toContain('24 час');
+  watched.get('followUpHours')!(9999); // out of range: not the rep's setting
+  chip.dispatchEvent(new Event('mouseleave'));
+  chip.dispatchEvent(new Event('mouseenter'));
+  expect(cardText()).toContain('в течение 24 часов');
 
   // The offer dictionary's names come from storage.local after the first badges (nothing waited for them):
   // the badges already painted get the name then, and a change to the dictionary reaches them too.
