@@ -20,7 +20,7 @@ const STYLE = `
 .top { display: flex; align-items: center; gap: 8px; margin-bottom: 6px; }
 .title { font-weight: 700; flex: 1; }
 .stage { font-size: 11px; font-weight: 700; padding: 1px 8px; border-radius: 9px; color: var(--stage-text); background: var(--stage-fill); border: 1px solid var(--stage-line); white-space: nowrap; }
-.offer { color: #555; font-size: 12px; margin-bottom: 6px; word-break: break-all; }
+.offer { color: #555; font-size: 12px; margin-bottom: 6px; overflow-wrap: anywhere; }
 .headline { font-weight: 600; margin: 6px 0 2px; }
 .explanation { color: #333; display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; overflow: hidden; }
 h4 { margin: 8px 0 4px; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: #666; }

@@ -89,6 +89,18 @@ describe.skipIf(reason !== null)('LeadLens in Firefox', () => {
     await expect
       .poll(() => page.$eval('[data-leadlens-card]', (el) => el.shadowRoot?.textContent ?? ''), { timeout: 5_000 })
       .toMatch(/Alt\+Shift\+P/);
+    // A click cannot open the sidebar here, but the lead it names is kept as the tab's focus, so the sidebar
+    // opens on it when the rep presses the shortcut.
+    const key = await page.$eval('[data-leadlens]', (el) => el.getAttribute('data-leadlens-key'));
+    const focusKey = () =>
+      ext.evaluate(async (id) => {
+        const b = (globalThis as unknown as { browser: typeof chrome }).browser;
+        const view = (await b.storage.session.get(`tab:${id}`))[`tab:${id}`] as { focusKey?: string | null } | undefined;
+        return view?.focusKey ?? null;
+      }, tabId);
+    expect(await focusKey()).toBeNull();
+    await chip!.click();
+    await expect.poll(focusKey, { timeout: 10_000 }).toBe(key);
     await page.close();
   });
 
