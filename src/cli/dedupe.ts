@@ -40,6 +40,9 @@ interface DedupeOptions {
   encoding: string | undefined;
 }
 
+/** Characters of JSON Lines gathered before a write (about a hundred rows). */
+const JSON_CHUNK = 16_384;
+
 type Leads = ReturnType<typeof readLeadsCsv>['leads'];
 
 /** The verdicts for leads in arrival order, each handed to `emit` as soon as it is judged. */
@@ -97,9 +100,19 @@ export async function runDedupe(args: string[], io: CliIO): Promise<number> {
   }
   const leads = await readLeads(options, io);
   if (!leads) return 1;
-  // JSON Lines go out row by row as they are judged; the grouped listing needs every row first.
-  if (options.json) dedupeLeads(leads, options.country, (r) => io.stdout.write(JSON.stringify(r) + '\n'));
-  else writeGroups(dedupeLeads(leads, options.country), leads, io);
+  // JSON Lines go out as rows are judged, a few dozen kilobytes at a time (one write per row was an eighth of the
+  // run); the grouped listing needs every row first.
+  if (options.json) {
+    let pending = '';
+    dedupeLeads(leads, options.country, (r) => {
+      pending += JSON.stringify(r) + '\n';
+      if (pending.length >= JSON_CHUNK) {
+        io.stdout.write(pending);
+        pending = '';
+      }
+    });
+    if (pending) io.stdout.write(pending);
+  } else writeGroups(dedupeLeads(leads, options.country), leads, io);
   return 0;
 }
 

@@ -10,10 +10,10 @@ export const LEAD_STORES = ['customers', 'sightings', 'decisions'] as const;
 type LeadStores = (typeof LEAD_STORES)[number][];
 
 /**
- * Most records read per index key (match candidates per blocking key, colleagues per company key):
- * a very common name or a big company stays cheap.
+ * Most records read per index key (match candidates per blocking key, colleagues per company key): the
+ * matcher's own limit, so the store and the CLI's in-memory matcher read the same number of candidates.
  */
-export const PER_KEY_LIMIT = 50;
+export { PER_KEY_LIMIT } from '../core/match/keys';
 
 export type RwTx = IDBPTransaction<LeadDb, LeadStores, 'readwrite'>;
 export type AnyTx = IDBPTransaction<LeadDb, LeadStores, 'readonly' | 'readwrite'>;

@@ -1,14 +1,16 @@
 // The `leadlens` CLI as a rep runs it, as child processes, each figure beside its baseline measured in the same run
 // (issue 11): one `decode` of the compiled CLI against a bare `node -e ''` and against the TypeScript sources run
 // through tsx (how the command ran before); standard input of one long line at two sizes (linear: the time grows as
-// the size); `dedupe` of 100,000 rows (target under 30 s) and how soon its --json output starts. Needs
-// `npm run build` (dist-cli/). Set LEADLENS_BASELINE to another checkout (e.g. /work/main before issue 11) to time
-// its stdin and dedupe beside these.
+// the size); `dedupe` of 100,000 rows (target under 30 s) on the realistic generated stream (test/bench/gen) and on a
+// name-heavy one (120 full names for all rows: the worst case for the matcher's name keys), and how soon its --json
+// output starts. Needs `npm run build` (dist-cli/). Set LEADLENS_BASELINE to another checkout (e.g. main before a
+// change; its compiled CLI when it has dist-cli/, else its sources) to time its stdin and dedupe beside these.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateLeads } from './gen/leads';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin/leadlens.js');
@@ -41,11 +43,16 @@ function time(args: string[], input?: string | Buffer): Promise<Timed> {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
-/** A leads CSV of `n` rows where about a third of the customers come back with their email or phone written another way. */
-function leadsCsv(n: number): string {
+const HEADER = 'First Name,Last Name,Name,Email,Phone,Company,Country,Lead Source';
+
+/**
+ * A leads CSV of `n` rows where about a third of the customers come back with their email written another way, and
+ * every row carries one of only 120 full names: each name key is shared by a thousand people (the worst case).
+ */
+function nameHeavyCsv(n: number): string {
   const first = ['Ivan', 'Anna', 'John', 'Maria', 'Oleg', 'Emma', 'Li', 'Carlos', 'Fatima', 'Noah', 'Olga', 'Yuki'];
   const last = ['Petrov', 'Smith', 'Garcia', 'Kim', 'Müller', 'Ivanova', 'Chen', 'Novak', 'Rossi', 'Dubois'];
-  const lines = ['First Name,Last Name,Email,Phone,Company,Country,Lead Source'];
+  const lines = [HEADER];
   for (let i = 0; i < n; i++) {
     const person = i % 3 === 2 ? i - 2 : i; // every third row is the customer two rows back, again
     const f = first[person % first.length]!;
@@ -55,9 +62,23 @@ function leadsCsv(n: number): string {
         ? `${f}.${l}${person}@Company${person % 997}.example`.toUpperCase()
         : `${f}.${l}${person}@company${person % 997}.example`.toLowerCase();
     const phone = `+1 555 ${String(1_000_000 + ((person * 7919) % 9_000_000)).padStart(7, '0')}`;
-    lines.push(`${f},${l},${email},${phone},Company ${person % 997},US,AppSource-PLT|company${person % 997}.app`);
+    lines.push(`${f},${l},,${email},${phone},Company ${person % 997},US,AppSource-PLT|company${person % 997}.app`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The realistic stream of the matching bench (namesakes, colleagues, returning customers, typos) as a leads CSV. */
+function generatedCsv(n: number): string {
+  const cell = (v: string | undefined): string => (v === undefined ? '' : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = [HEADER];
+  for (const { fields: f, leadSource } of generateLeads({ seed: 42, leads: n }))
+    lines.push([f.firstName, f.lastName, f.fullName, f.email, f.phone, f.company, f.country, leadSource].map(cell).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The command that runs a checkout's CLI: its compiled one when built, else its sources. */
+function cliOf(checkout: string): string {
+  return existsSync(join(checkout, 'dist-cli/leadlens.mjs')) ? join(checkout, 'bin/leadlens.js') : join(checkout, 'src/cli/leadlens.js');
 }
 
 async function startup(): Promise<void> {
@@ -87,7 +108,7 @@ async function stdinScaling(baseline: string | null): Promise<void> {
   const small = line(5);
   const big = line(20);
   const rows: Array<[string, string]> = [[BIN, 'compiled (now)']];
-  if (baseline) rows.push([join(baseline, 'src/cli/leadlens.js'), `baseline ${baseline}`]);
+  if (baseline) rows.push([cliOf(baseline), `baseline ${baseline}`]);
   console.log('standard input, one line of 5 MB and of 20 MB (linear: 20 MB takes about 4x):');
   for (const [bin, label] of rows) {
     const a = median(
@@ -108,25 +129,30 @@ async function stdinScaling(baseline: string | null): Promise<void> {
   }
 }
 
+const secs = (ms: number): string => (ms / 1000).toFixed(1);
+
+/** One dedupe run of `rows` rows: its wall time, rows per second and when the first --json row came. */
+function line(label: string, rows: number, t: Timed): string {
+  return `${label}: ${secs(t.ms)} s, ${fmt(rows / (t.ms / 1000))} rows/s, first row after ${secs(t.firstOutputMs ?? Number.NaN)} s${t.code ? ` (exit ${t.code})` : ''}`;
+}
+
 async function dedupe(dir: string, baseline: string | null): Promise<void> {
-  const file = join(dir, 'leads.csv');
-  writeFileSync(file, leadsCsv(ROWS));
-  const t = await time([BIN, 'dedupe', '--json', file]);
-  console.log(
-    `dedupe of ${fmt(ROWS)} rows (compiled): ${(t.ms / 1000).toFixed(1)} s, ${fmt(ROWS / (t.ms / 1000))} rows/s (target: under 30 s)`,
-  );
-  console.log(
-    `  --json streams: the first row came out after ${((t.firstOutputMs ?? Number.NaN) / 1000).toFixed(1)} s of ${(t.ms / 1000).toFixed(1)} s`,
-  );
+  const real = join(dir, 'generated.csv');
+  writeFileSync(real, generatedCsv(ROWS));
+  const heavy = join(dir, 'name-heavy.csv');
+  writeFileSync(heavy, nameHeavyCsv(ROWS));
+  console.log(`dedupe --json of ${fmt(ROWS)} rows (target: under 30 s):`);
+  console.log(`  ${line('generated stream, compiled (now)', ROWS, await time([BIN, 'dedupe', '--json', real]))}`);
+  if (baseline)
+    console.log(`  ${line(`generated stream, baseline ${baseline}`, ROWS, await time([cliOf(baseline), 'dedupe', '--json', real]))}`);
+  console.log(`  ${line('name-heavy stream, compiled (now)', ROWS, await time([BIN, 'dedupe', '--json', heavy]))}`);
   if (baseline) {
-    // The old dedupe is slow: time it on 10,000 rows only.
-    const small = join(dir, 'small.csv');
-    writeFileSync(small, leadsCsv(10_000));
-    const now = await time([BIN, 'dedupe', '--json', small]);
-    const before = await time([join(baseline, 'src/cli/leadlens.js'), 'dedupe', '--json', small]);
-    console.log(
-      `  10,000 rows side by side: compiled ${fmt(10_000 / (now.ms / 1000))} rows/s, baseline ${fmt(10_000 / (before.ms / 1000))} rows/s (first output after ${((before.firstOutputMs ?? Number.NaN) / 1000).toFixed(1)} of ${(before.ms / 1000).toFixed(1)} s)`,
-    );
+    // The name-heavy stream took the matcher before its per-key limit about 5 minutes: side by side on 10,000 rows.
+    const small = join(dir, 'name-heavy-10k.csv');
+    writeFileSync(small, nameHeavyCsv(10_000));
+    console.log(`  name-heavy stream, 10,000 rows side by side:`);
+    console.log(`    ${line('compiled (now)', 10_000, await time([BIN, 'dedupe', '--json', small]))}`);
+    console.log(`    ${line(`baseline ${baseline}`, 10_000, await time([cliOf(baseline), 'dedupe', '--json', small]))}`);
   }
 }
 

@@ -57,7 +57,9 @@ export function decideMatch<Ref>(profile: MatchProfile, candidates: Iterable<Can
   for (const c of list) {
     if (opts.rejectedPairs?.size && opts.rejectedPairs.has(pairFingerprint(profile, c.profile))) continue;
     const s = scorePair(profile, c.profile, { phoneShared });
-    contacts.set(c.customerId, tally(contacts.get(c.customerId), s, profile, c.profile));
+    let t = contacts.get(c.customerId);
+    if (!t) contacts.set(c.customerId, (t = newTally()));
+    tally(t, s, profile, c.profile);
     const prev = best.get(c.customerId);
     if (!prev || RANK[s.status] > RANK[prev.status] || (RANK[s.status] === RANK[prev.status] && s.score > prev.score)) {
       best.set(c.customerId, {
@@ -76,12 +78,13 @@ export function decideMatch<Ref>(profile: MatchProfile, candidates: Iterable<Can
   // Smith) has only its name and company to go on: its emails lie across the work / free-mail line
   // (one work address, one personal) or no email or phone can be compared at all. Then it is a
   // namesake until the rep says not.
+  const leadCommon = commonFullName(profile.first, profile.last);
   for (const b of best.values()) {
+    if (b.status !== 'duplicate') continue;
     const c = contacts.get(b.customerId)!;
     const allDiffer = profile.email !== null && profile.phone !== null && c.emailDiffers && c.phoneDiffers;
-    const commonName =
-      (c.kindDiffers || !c.compared) && (commonFullName(profile.first, profile.last) || commonFullName(b.profile.first, b.profile.last));
-    if (b.status === 'duplicate' && !c.agree && (c.conflict || allDiffer || commonName)) b.status = 'possible';
+    const commonName = (c.kindDiffers || !c.compared) && (leadCommon || commonFullName(b.profile.first, b.profile.last));
+    if (!c.agree && (c.conflict || allDiffer || commonName)) b.status = 'possible';
   }
   const ranked = [...best.values()].sort((x, y) => RANK[y.status] - RANK[x.status] || y.score - x.score);
   const top = ranked[0];
@@ -130,11 +133,12 @@ interface ContactTally {
   kindDiffers: boolean;
 }
 
-/** Adds what one pair says about contact points to a customer's tally. */
-function tally(prev: ContactTally | undefined, s: PairScore, lead: MatchProfile, onFile: MatchProfile): ContactTally {
-  const t = prev
-    ? { ...prev }
-    : { agree: false, conflict: false, emailDiffers: false, phoneDiffers: false, kindDiffers: false, compared: false };
+function newTally(): ContactTally {
+  return { agree: false, conflict: false, emailDiffers: false, phoneDiffers: false, kindDiffers: false, compared: false };
+}
+
+/** Adds what one pair says about contact points to a customer's tally (in place). */
+function tally(t: ContactTally, s: PairScore, lead: MatchProfile, onFile: MatchProfile): void {
   for (const c of s.comparisons) {
     if (c.field === 'email' || c.field === 'phone') t.compared = true;
     if (c.field === 'email') {
@@ -149,5 +153,4 @@ function tally(prev: ContactTally | undefined, s: PairScore, lead: MatchProfile,
       else if (c.level === 'differ') t.phoneDiffers = true;
     }
   }
-  return t;
 }

@@ -1,5 +1,5 @@
 // Duplicate detection: match keys, name comparison, pair scoring and verdicts.
-export { canonicalEmail, matchProfile, blockingKeys, companyKeys, type MatchProfile } from './keys';
+export { canonicalEmail, matchProfile, blockingKeys, companyKeys, PER_KEY_LIMIT, type MatchProfile } from './keys';
 export { nameForm, nameSkeleton, jaroWinkler, compareNames, type NameForm, type NameLevel } from './names';
 export {
   scorePair,

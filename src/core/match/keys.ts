@@ -27,6 +27,13 @@ export interface MatchProfile {
   last: NameForm | null;
 }
 
+/**
+ * Most candidate records read per blocking key, by the browser's store and the CLI's in-memory matcher
+ * alike: a very common name, a free-mail user part or a big company's domain hands the matcher a
+ * bounded list, so one lead costs the same however many namesakes came before it.
+ */
+export const PER_KEY_LIMIT = 50;
+
 const GMAIL = new Set(['gmail.com', 'googlemail.com']);
 const YANDEX = new Set(['yandex.ru', 'ya.ru', 'yandex.com', 'yandex.by', 'yandex.kz', 'yandex.ua']);
 

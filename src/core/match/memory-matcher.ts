@@ -1,7 +1,7 @@
 // An in-memory lead matcher for batch work (the `leadlens dedupe` CLI, the accuracy benchmark):
 // the same keys, scores and verdicts as the IndexedDB store, with the index kept in Maps.
 import type { NormalizedCustomer } from '../types';
-import { blockingKeys, matchProfile, type MatchProfile } from './keys';
+import { blockingKeys, matchProfile, PER_KEY_LIMIT, type MatchProfile } from './keys';
 import { decideMatch, type Candidate, type MatchOutcome } from './decide';
 
 export interface MatchedLead<Ref> extends MatchOutcome<Ref> {
@@ -13,9 +13,12 @@ export class InMemoryMatcher<Ref = number> {
   private readonly records: Candidate<Ref>[] = [];
   private readonly index = new Map<string, number[]>();
   private nextCustomer = 1;
+  /** Per record, the number of the last candidate search that took it. */
+  private taken = new Uint32Array(1024);
+  private stamp = 0;
 
-  /** Most candidate records read per key, as in the store (a very common name stays cheap). */
-  constructor(private readonly perKeyLimit = 200) {}
+  /** Most candidate records read per key: the store's limit (a very common name stays cheap). */
+  constructor(private readonly perKeyLimit = PER_KEY_LIMIT) {}
 
   get size(): number {
     return this.records.length;
@@ -23,17 +26,18 @@ export class InMemoryMatcher<Ref = number> {
 
   /** The verdict for a lead against everything added so far, without adding it. */
   match(profile: MatchProfile): MatchOutcome<Ref> {
-    return decideMatch(profile, this.candidates(profile));
+    return decideMatch(profile, this.candidates(blockingKeys(profile)));
   }
 
   /** Judges the lead, then remembers it under the customer it was judged to belong to. */
   add(ref: Ref, customer: NormalizedCustomer | MatchProfile): MatchedLead<Ref> {
     const profile = 'first' in customer ? customer : matchProfile(customer);
-    const outcome = this.match(profile);
+    const keys = blockingKeys(profile);
+    const outcome = decideMatch(profile, this.candidates(keys));
     const assignedCustomerId = outcome.customerId ?? `c${this.nextCustomer++}`;
     const at = this.records.length;
     this.records.push({ ref, customerId: assignedCustomerId, profile });
-    for (const key of blockingKeys(profile)) {
+    for (const key of keys) {
       const list = this.index.get(key);
       if (list) list.push(at);
       else this.index.set(key, [at]);
@@ -41,18 +45,28 @@ export class InMemoryMatcher<Ref = number> {
     return { ...outcome, assignedCustomerId };
   }
 
-  private *candidates(profile: MatchProfile): Iterable<Candidate<Ref>> {
-    const seen = new Set<number>();
-    for (const key of blockingKeys(profile)) {
+  /**
+   * The records sharing one of these keys, each once, the most recent first per key and at most
+   * `perKeyLimit` per key. A stamp per record, not a Set per lead, tells which are already taken.
+   */
+  private candidates(keys: string[]): Candidate<Ref>[] {
+    const out: Candidate<Ref>[] = [];
+    const stamp = ++this.stamp;
+    if (this.taken.length < this.records.length) {
+      const grown = new Uint32Array(Math.max(1024, this.records.length * 2));
+      grown.set(this.taken);
+      this.taken = grown;
+    }
+    for (const key of keys) {
       const list = this.index.get(key);
       if (!list) continue;
-      // The most recent records first: the ones a returning customer most likely left.
       for (let i = list.length - 1, n = 0; i >= 0 && n < this.perKeyLimit; i--, n++) {
         const at = list[i]!;
-        if (seen.has(at)) continue;
-        seen.add(at);
-        yield this.records[at]!;
+        if (this.taken[at] === stamp) continue;
+        this.taken[at] = stamp;
+        out.push(this.records[at]!);
       }
     }
+    return out;
   }
 }

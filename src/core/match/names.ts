@@ -15,8 +15,22 @@ export interface NameForm {
   codes: string[];
 }
 
+// Skeletons already made: names repeat a lot (a batch has a few thousand distinct ones), and folding one
+// to Latin takes several regular expressions. Emptied when full, so its size stays bounded.
+const skeletons = new Map<string, string>();
+const SKELETONS_KEPT = 20_000;
+
 /** Latin skeleton: folded, letters only, transliteration-scheme differences ironed out. */
 export function nameSkeleton(name: string): string {
+  let s = skeletons.get(name);
+  if (s === undefined) {
+    if (skeletons.size >= SKELETONS_KEPT) skeletons.clear();
+    skeletons.set(name, (s = makeSkeleton(name)));
+  }
+  return s;
+}
+
+function makeSkeleton(name: string): string {
   let s = foldToLatin(name).replace(/[^a-z]/g, '');
   s = s
     .replace(/x/g, 'ks')
@@ -58,26 +72,43 @@ export function nameForm(name: string | null | undefined): NameForm | null {
   return { skeleton, groups, codes };
 }
 
-/** Jaro-Winkler similarity in [0, 1]. */
-export function jaroWinkler(a: string, b: string): number {
+// Scratch marks for jaroWinkler, grown as needed: the matcher calls it for most candidate pairs, and two
+// fresh arrays per call were a fair share of the CLI's garbage.
+let marksA = new Uint8Array(64);
+let marksB = new Uint8Array(64);
+
+/**
+ * Jaro-Winkler similarity in [0, 1]. With `floor`, a pair that cannot reach it is given up as soon as
+ * that is certain and scores 0, so `jaroWinkler(a, b, t) >= t` is exactly `jaroWinkler(a, b) >= t`,
+ * only cheaper for the many pairs far apart.
+ */
+export function jaroWinkler(a: string, b: string, floor = 0): number {
   if (a === b) return 1;
   const la = a.length;
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
+  let prefix = 0;
+  while (prefix < 4 && prefix < la && prefix < lb && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  const boost = prefix * 0.1;
+  if (floor > 0 && !reachable(Math.min(la, lb), la, lb, boost, floor)) return 0;
+  if (marksA.length < la) marksA = new Uint8Array(la * 2);
+  if (marksB.length < lb) marksB = new Uint8Array(lb * 2);
+  const matchedA = marksA.fill(0, 0, la);
+  const matchedB = marksB.fill(0, 0, lb);
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  const matchedA = new Uint8Array(la);
-  const matchedB = new Uint8Array(lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - window);
     const hi = Math.min(lb - 1, i + window);
+    const ch = a.charCodeAt(i);
     for (let j = lo; j <= hi; j++) {
-      if (matchedB[j] || a.charCodeAt(i) !== b.charCodeAt(j)) continue;
+      if (matchedB[j] || ch !== b.charCodeAt(j)) continue;
       matchedA[i] = 1;
       matchedB[j] = 1;
       matches++;
       break;
     }
+    if (floor > 0 && !reachable(Math.min(matches + la - 1 - i, lb), la, lb, boost, floor)) return 0;
   }
   if (matches === 0) return 0;
   let transpositions = 0;
@@ -89,9 +120,13 @@ export function jaroWinkler(a: string, b: string): number {
   }
   const m = matches;
   const jaro = (m / la + m / lb + (m - transpositions / 2) / m) / 3;
-  let prefix = 0;
-  while (prefix < 4 && prefix < la && prefix < lb && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
-  return jaro + prefix * 0.1 * (1 - jaro);
+  return jaro + boost * (1 - jaro);
+}
+
+/** Whether `m` matching characters (and no transpositions, the best case) would reach `floor`. */
+function reachable(m: number, la: number, lb: number, boost: number, floor: number): boolean {
+  const jaro = (m / la + m / lb + 1) / 3;
+  return jaro + boost * (1 - jaro) >= floor - 1e-12;
 }
 
 export type NameLevel = 'exact' | 'nickname' | 'close' | 'similar' | 'phonetic' | 'initial' | 'differ';
@@ -99,7 +134,7 @@ export type NameLevel = 'exact' | 'nickname' | 'close' | 'similar' | 'phonetic' 
 /** A nickname of one is (close to) a full name the other stands for: Саша ~ Alexander. */
 function sharesGroup(a: NameForm, b: NameForm): boolean {
   if (a.groups.length === 1 && b.groups.length === 1) return false;
-  for (const x of a.groups) for (const y of b.groups) if (x === y || jaroWinkler(x, y) >= 0.94) return true;
+  for (const x of a.groups) for (const y of b.groups) if (x === y || jaroWinkler(x, y, 0.94) >= 0.94) return true;
   return false;
 }
 
@@ -110,7 +145,7 @@ export function compareNames(a: NameForm, b: NameForm): NameLevel {
   if (a.skeleton.length === 1 || b.skeleton.length === 1) {
     return a.skeleton[0] === b.skeleton[0] ? 'initial' : 'differ';
   }
-  const jw = jaroWinkler(a.skeleton, b.skeleton);
+  const jw = jaroWinkler(a.skeleton, b.skeleton, 0.88);
   if (jw >= 0.92) return 'close';
   if (jw >= 0.88) return 'similar';
   if (a.codes.some((c) => b.codes.includes(c))) return 'phonetic';

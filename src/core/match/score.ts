@@ -81,6 +81,10 @@ export const THRESHOLDS = {
 
 const weight = (l: { m: number; u: number }): number => Math.log2(l.m / l.u);
 
+function add(comparisons: FieldComparison[], field: MatchedField, level: string, w: number): void {
+  comparisons.push({ field, level, weight: w });
+}
+
 export interface FieldComparison {
   field: MatchedField;
   level: string;
@@ -114,36 +118,33 @@ export function pairFingerprint(a: MatchProfile, b: MatchProfile): string {
 /** Scores a pair of profiles and classifies it. Symmetric. */
 export function scorePair(a: MatchProfile, b: MatchProfile, ctx: PairContext = {}): PairScore {
   const comparisons: FieldComparison[] = [];
-  const add = (field: FieldComparison['field'], level: string, w: number): void => {
-    comparisons.push({ field, level, weight: w });
-  };
 
   let emailLevel: keyof typeof LEVELS.email | null = null;
   if (a.email && b.email) {
     emailLevel = emailLevelOf(a.email, b.email, a, b);
-    add('email', emailLevel, weight(LEVELS.email[emailLevel]));
+    add(comparisons, 'email', emailLevel, weight(LEVELS.email[emailLevel]));
   }
 
   let phoneLevel: keyof typeof LEVELS.phone | null = null;
   if (a.phone && b.phone) {
     phoneLevel = samePhone(a.phone, b.phone) ? (ctx.phoneShared ? 'shared' : 'exact') : 'differ';
-    add('phone', phoneLevel, weight(LEVELS.phone[phoneLevel]));
+    add(comparisons, 'phone', phoneLevel, weight(LEVELS.phone[phoneLevel]));
   }
 
   const names = compareFullNames(a, b);
-  if (names) add('name', names.label, names.weight);
+  if (names) add(comparisons, 'name', names.label, names.weight);
 
   let companyAgrees = false;
   if (a.company && b.company) {
     const level = companyLevel(a, b);
     companyAgrees = level !== 'differ';
-    add('company', level, weight(LEVELS.company[level]));
+    add(comparisons, 'company', level, weight(LEVELS.company[level]));
   } else if (!(a.domain && b.domain)) {
     // One side names the company, the other only shows it in a work address: count agreement only.
     const level = orgNameLevel(a, b);
     if (level) {
       companyAgrees = true;
-      add('company', level, weight(LEVELS.company[level]));
+      add(comparisons, 'company', level, weight(LEVELS.company[level]));
     }
   }
   let domainAgrees = false;
@@ -151,11 +152,11 @@ export function scorePair(a: MatchProfile, b: MatchProfile, ctx: PairContext = {
     domainAgrees = a.domain === b.domain;
     // Same-domain agreement is already inside the email comparison when the addresses differ.
     if (!(domainAgrees && emailLevel === 'sameDomain'))
-      add('domain', domainAgrees ? 'same' : 'differ', weight(LEVELS.domain[domainAgrees ? 'same' : 'differ']));
+      add(comparisons, 'domain', domainAgrees ? 'same' : 'differ', weight(LEVELS.domain[domainAgrees ? 'same' : 'differ']));
   }
   if (a.country && b.country) {
     const level = a.country === b.country ? 'same' : 'differ';
-    add('country', level, weight(LEVELS.country[level]));
+    add(comparisons, 'country', level, weight(LEVELS.country[level]));
   }
 
   const score = comparisons.reduce((s, c) => s + c.weight, 0);
@@ -197,7 +198,7 @@ function emailLevelOf(x: string, y: string, a: MatchProfile, b: MatchProfile): k
     return lx.slice(0, 2) === ly.slice(0, 2) && typoApart(lx, ly) ? 'close' : 'sameDomain';
   }
   if (a.emailUser && a.emailUser === b.emailUser) return spellsName(a.emailUser, a) || spellsName(a.emailUser, b) ? 'nameUser' : 'user';
-  if (jaroWinkler(x, y) >= 0.92) return 'close';
+  if (jaroWinkler(x, y, 0.92) >= 0.92) return 'close';
   return !a.domain && !b.domain ? 'freeDiffer' : 'differ';
 }
 
@@ -286,7 +287,6 @@ function nameReading(
   if (fl) w += weight(LEVELS.first[fl]) - commonPenalty(fl, af!, bf!, 'first');
   if (ll) w += weight(LEVELS.last[ll]) - commonPenalty(ll, al!, bl!, 'last');
   if (swapped) w -= 1;
-  const good = (l: NameLevel | null): boolean => l !== null && l !== 'differ' && l !== 'initial';
   return {
     label: `${swapped ? 'swapped:' : ''}${fl ?? '-'}/${ll ?? '-'}`,
     weight: w,
@@ -296,6 +296,11 @@ function nameReading(
     // In a swapped reading one comparison is of surnames, the other of given names: either may differ.
     firstDiffers: differs(fl, af, bf) || (swapped && differs(ll, al, bl)),
   };
+}
+
+/** A name part that agrees: any level but `differ` and `initial`. */
+function good(l: NameLevel | null): boolean {
+  return l !== null && l !== 'differ' && l !== 'initial';
 }
 
 /** Not the same given name, a nickname or an initial of it, nor one typo away (`Olga` / `Oleg` differ). */

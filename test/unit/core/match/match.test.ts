@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeCustomer } from '../../../../src/core/normalize';
 import type { CustomerFields } from '../../../../src/core/types';
-import { InMemoryMatcher, blockingKeys, canonicalEmail, compareNames, matchProfile, nameForm, scorePair } from '../../../../src/core/match';
+import {
+  InMemoryMatcher,
+  PER_KEY_LIMIT,
+  blockingKeys,
+  canonicalEmail,
+  compareNames,
+  jaroWinkler,
+  matchProfile,
+  nameForm,
+  scorePair,
+} from '../../../../src/core/match';
 
 const profile = (f: CustomerFields, defaultCountry: string | null = null) => matchProfile(normalizeCustomer(f, { defaultCountry }));
 const verdict = (a: CustomerFields, b: CustomerFields, ctx = {}) => scorePair(profile(a), profile(b), ctx).status;
@@ -116,6 +126,49 @@ describe('pair scoring', () => {
   });
 });
 
+describe('jaroWinkler with a floor', () => {
+  it('gives up only on pairs that cannot reach the floor', () => {
+    const words = [
+      'martha',
+      'marhta',
+      'dixon',
+      'dicksonx',
+      'jellyfish',
+      'smellyfish',
+      'ivan.petrov@contoso.ru',
+      'ivan.petrov24@contoso.ru',
+      'ivan.petorv@contoso.ru',
+      'anna.smith@gmail.com',
+      'ana.smith@gmail.com',
+      'a',
+      'ab',
+      'abcd',
+      'abdc',
+      'jon',
+      'john',
+      'johnathan',
+      'jonathan',
+      'yuliya',
+      'iuliia',
+      'julia',
+      'aleksei',
+      'alexey',
+      'alexei',
+    ];
+    let checked = 0;
+    for (const a of words)
+      for (const b of words)
+        for (const floor of [0.5, 0.8, 0.88, 0.92, 0.94, 0.97]) {
+          const whole = jaroWinkler(a, b);
+          const cut = jaroWinkler(a, b, floor);
+          expect(cut >= floor, `${a} / ${b} at ${floor}: ${whole}`).toBe(whole >= floor);
+          if (cut >= floor) expect(cut).toBe(whole);
+          checked++;
+        }
+    expect(checked).toBe(words.length * words.length * 6);
+  });
+});
+
 describe('InMemoryMatcher', () => {
   it('follows one customer through contact-me, trial and install leads', () => {
     const m = new InMemoryMatcher();
@@ -138,6 +191,22 @@ describe('InMemoryMatcher', () => {
     expect(b).toMatchObject({ status: 'duplicate', matched: 1, assignedCustomerId: a.assignedCustomerId });
     expect(c.status).toBe('new');
     expect(c.assignedCustomerId).not.toBe(a.assignedCustomerId);
+  });
+
+  it('reads at most PER_KEY_LIMIT records per key, the most recent first, as the store does', () => {
+    // The lead agrees best with the first Zebulon Quigg (same country); the namesakes after it live elsewhere and
+    // share only the name key. With n namesakes in between, the first is read only while it is among the most recent.
+    const run = (namesakes: number) => {
+      const m = new InMemoryMatcher();
+      m.add(0, normalizeCustomer({ firstName: 'Zebulon', lastName: 'Quigg', country: 'US' }));
+      for (let i = 1; i <= namesakes; i++) m.add(i, normalizeCustomer({ firstName: 'Zebulon', lastName: 'Quigg', country: 'DE' }));
+      return m.add(-1, normalizeCustomer({ firstName: 'Zebulon', lastName: 'Quigg', country: 'US' }));
+    };
+    expect(PER_KEY_LIMIT).toBe(50);
+    expect(run(PER_KEY_LIMIT - 1)).toMatchObject({ status: 'possible', matched: 0 });
+    const capped = run(PER_KEY_LIMIT);
+    expect(capped.status).toBe('possible');
+    expect(capped.matched).not.toBe(0);
   });
 
   it('treats a phone shared by several customers as a switchboard', () => {
