@@ -13,6 +13,8 @@ export type NamePart = 'first' | 'last';
 export type Commonness = 'top10' | 'top100' | 'top1000' | 'listed';
 
 let ranks: Record<NamePart, Map<string, number>> | null = null;
+/** Given-name skeleton → births per million (of its best-ranked spelling). */
+let perMillion: Map<string, number> | null = null;
 
 /** Skeleton → best (smallest) rank; skeletons fold spelling variants, so `Jon`/`John` stay apart but `Yuliya`/`Julia` meet. */
 function table(part: NamePart): Map<string, number> {
@@ -25,10 +27,16 @@ function table(part: NamePart): Map<string, number> {
       });
       return m;
     };
+    const given = US_FIRST_NAMES.split(' ');
     ranks = {
-      first: build(US_FIRST_NAMES.split(' ').map((e) => e.slice(0, e.indexOf(':')))),
+      first: build(given.map((e) => e.slice(0, e.indexOf(':')))),
       last: build(US_SURNAMES.split(' ')),
     };
+    perMillion = new Map();
+    for (const e of given) {
+      const sk = nameSkeleton(e.slice(0, e.indexOf(':')));
+      if (sk && !perMillion.has(sk)) perMillion.set(sk, Number(e.slice(e.indexOf(':') + 1)));
+    }
   }
   return ranks[part];
 }
@@ -48,16 +56,38 @@ export function commonness(skeleton: string, part: NamePart): Commonness | null 
 const COMMON_FULL_NAME: ReadonlySet<Commonness> = new Set(['top10', 'top100']);
 
 /**
+ * How often the full name itself occurs, in the only unit both tables allow: the given name's births per
+ * million divided by the surname's rank (the bundled Census list has ranks, not shares; a surname's share
+ * is taken as proportional to 1/rank, Zipf's law, as test/bench/gen/shapes.ts does). John Smith scores
+ * 14,113, Jennifer Johnson 3,076, Elizabeth Miller 643, Kimberly White 243, Joseph Hill 227.
+ */
+export function fullNameFrequency(first: NameForm, last: NameForm): number {
+  table('first'); // builds perMillion with the ranks
+  const given = perMillion?.get(first.skeleton);
+  const rank = nameRank(last.skeleton, 'last');
+  return given !== undefined && rank !== null ? given / rank : 0;
+}
+
+/**
+ * The joint frequency (fullNameFrequency) a full name of two top-100 parts must also reach to count as
+ * common. Two top-100 parts alone are not enough: Kimberly White is about 60 times rarer than John Smith,
+ * and a company holding two of them is about 3,000 times rarer (pairs grow as the square). Set between
+ * the rarest namesakes the bench's hard cases hold (Elizabeth Miller, 643) and the returning customers
+ * the rule held back on its everyday stream (Kimberly White 243, Joseph Hill 227): the geometric middle.
+ */
+export const COMMON_FULL_NAME_FREQUENCY = 400;
+
+/**
  * Both parts among the 100 most frequent of their tables, as spelled (first and last may be swapped;
- * a nickname counts by its own spelling, and the matcher asks for either lead's): a full name a
- * colleague may well share. Two holders of one name
+ * a nickname counts by its own spelling, and the matcher asks for either lead's), and the two together
+ * at least COMMON_FULL_NAME_FREQUENCY: a full name a colleague may well share. Two holders of one name
  * at one company grow as the square of its share, so it is the John Smiths, not the rank-900 names,
  * that a company has twice.
  */
 export function commonFullName(first: NameForm | null, last: NameForm | null): boolean {
   if (!first || !last) return false;
   const common = (f: NameForm, fPart: NamePart, l: NameForm, lPart: NamePart): boolean =>
-    inBand(f.skeleton, fPart) && inBand(l.skeleton, lPart);
+    inBand(f.skeleton, fPart) && inBand(l.skeleton, lPart) && fullNameFrequency(f, l) >= COMMON_FULL_NAME_FREQUENCY;
   return common(first, 'first', last, 'last') || common(last, 'first', first, 'last');
 }
 

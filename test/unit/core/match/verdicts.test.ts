@@ -1,7 +1,7 @@
 // The false-merge shapes of issue 10, each beside a counter-case that must stay a duplicate.
 import { describe, expect, it } from 'vitest';
 import { decideMatch, InMemoryMatcher, matchProfile, pairFingerprint, scorePair, type Candidate } from '../../../../src/core/match';
-import { commonFullName, commonness, nameRank } from '../../../../src/core/match/frequency';
+import { COMMON_FULL_NAME_FREQUENCY, commonFullName, commonness, fullNameFrequency, nameRank } from '../../../../src/core/match/frequency';
 import { companyKey, normalizeCustomer } from '../../../../src/core/normalize';
 import type { CustomerFields } from '../../../../src/core/types';
 
@@ -90,6 +90,45 @@ describe('namesakes at one company', () => {
     expect(m.add(2, normalizeCustomer({ ...work, email: 'j.johnson82@hotmail.com', company: 'Rempel Ltd' })).status).toBe('possible');
     // A lead with no email and no phone has nothing to tell a namesake by either.
     expect(m.add(3, normalizeCustomer({ firstName: 'JENNIFER', lastName: 'Johnson', company: 'Rempel' })).status).toBe('possible');
+  });
+
+  it('two top-100 parts make a common full name only when the two together are frequent enough', () => {
+    const form = (f: CustomerFields) => [profile(f).first!, profile(f).last!] as const;
+    const often = (f: CustomerFields) => fullNameFrequency(...form(f));
+    // Births per million of the given name over the surname's rank.
+    expect(Math.round(often({ firstName: 'John', lastName: 'Smith' }))).toBe(14_113);
+    expect(often({ firstName: 'Elizabeth', lastName: 'Miller' })).toBeGreaterThan(COMMON_FULL_NAME_FREQUENCY);
+    expect(often({ firstName: 'Kimberly', lastName: 'White' })).toBeLessThan(COMMON_FULL_NAME_FREQUENCY);
+    expect(often({ firstName: 'Zebulon', lastName: 'Smith' })).toBe(0); // a part the tables do not list
+    expect(commonFullName(...form({ firstName: 'Elizabeth', lastName: 'Miller' }))).toBe(true);
+    expect(commonFullName(...form({ firstName: 'Kimberly', lastName: 'White' }))).toBe(false);
+    expect(commonFullName(...form({ firstName: 'Hill', lastName: 'Joseph' }))).toBe(false); // swapped, still rare together
+  });
+
+  it('counter-case: a top-100 name that is rare as a whole keeps its duplicate across the work / free-mail line', () => {
+    // The everyday stream's returning customers the common-name rule had held back (seed 42): name, company and
+    // country agree, one work and one personal address, no phone.
+    const first = (a: CustomerFields, b: CustomerFields) => {
+      const m = new InMemoryMatcher();
+      m.add(1, normalizeCustomer(a));
+      return m.add(2, normalizeCustomer(b)).status;
+    };
+    const kim = { firstName: 'Kimberly', lastName: 'White', email: 'white@aoemiliya.ru', country: 'US', company: 'AO Emiliya' };
+    expect(first(kim, { ...kim, email: 'white.kimberly@yahoo.com', company: 'AO Эмилия' })).toBe('duplicate');
+    const joe = {
+      firstName: 'Joseph',
+      lastName: 'Hill',
+      email: 'joseph@nader2.net',
+      phone: '+19365166453',
+      country: 'US',
+      company: 'Nader Inc',
+    };
+    expect(first(joe, { firstName: 'Hill', lastName: 'JOSEPH', email: 'J.hill92@icloud.com', country: 'US', company: 'Nader' })).toBe(
+      'duplicate',
+    );
+    // The same shape under a name frequent enough together stays a question for the rep.
+    const liz = { firstName: 'Elizabeth', lastName: 'Miller', email: 'emiller@spinka.com', country: 'US', company: 'Spinka' };
+    expect(first(liz, { ...liz, email: 'emiller85@gmail.com' })).toBe('possible');
   });
 
   it('a user part that only spells the name is a weak tie even when the name was typed with a typo', () => {
