@@ -60,6 +60,23 @@ export const boundedString = (v: unknown, max: number): v is string => typeof v 
 /** Null, undefined or a string of at most `max` characters. */
 export const optionalString = (v: unknown, max: number): boolean => v === null || v === undefined || boundedString(v, max);
 
+/** A record id: a non-empty string of at most BOUNDS.id characters. */
+export const boundedId = (v: unknown): v is string => boundedString(v, BOUNDS.id) && v.length > 0;
+
+/** A lead's optional text fields, each with its bound, as a page report and an imported sighting carry them. */
+const LEAD_TEXTS = {
+  recordId: BOUNDS.recordId,
+  recordUrl: BOUNDS.url,
+  offerTitle: BOUNDS.offerTitle,
+  description: BOUNDS.description,
+} as const;
+
+/** The first of these optional text fields of `v` that is not null, absent or text within its bound, said as a reason. */
+export function leadTextProblem(v: Record<string, unknown>, fields: readonly (keyof typeof LEAD_TEXTS)[]): string | null {
+  for (const f of fields) if (!optionalString(v[f], LEAD_TEXTS[f])) return `${f} must be at most ${LEAD_TEXTS[f]} characters`;
+  return null;
+}
+
 /** An ISO-like date that parses and lies between 1990 and two days from `now`. */
 export function boundedDate(v: unknown, now: Date): v is string {
   if (!boundedString(v, BOUNDS.date)) return false;

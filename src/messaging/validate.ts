@@ -8,11 +8,12 @@
 import {
   BOUNDS,
   boundedDate,
+  boundedId as id,
   boundedString,
   cleanCustomer,
   customerFieldsProblem,
   isObject,
-  optionalString,
+  leadTextProblem,
   PAGE_CRMS,
 } from '../core/bounds';
 import type { CrmId, DecodedLeadSource, Lead } from '../core/types';
@@ -26,7 +27,6 @@ export const MAX_IMPORT_TEXT = PART_CHARS;
 
 type Check = (v: unknown, now: Date) => boolean;
 
-const id = (v: unknown) => boundedString(v, BOUNDS.id) && v.length > 0;
 const transferId = (v: unknown) => boundedString(v, 64) && v.length > 0;
 const partIndex = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_PARTS;
 const format = (v: unknown) => v === 'json' || v === 'csv';
@@ -108,8 +108,8 @@ export function pageLeadProblem(value: unknown, now: Date = new Date()): string 
   if (!boundedString(value.key, BOUNDS.leadKey) || !value.key) return 'key must be text';
   if (!PAGE_CRMS.has(value.crm as CrmId)) return 'crm is not one a page can report';
   if (value.view !== 'record' && value.view !== 'list') return 'view must be record or list';
-  if (!optionalString(value.recordId, BOUNDS.recordId)) return `recordId must be at most ${BOUNDS.recordId} characters`;
-  if (!optionalString(value.recordUrl, BOUNDS.url)) return `recordUrl must be at most ${BOUNDS.url} characters`;
+  const record = leadTextProblem(value, ['recordId', 'recordUrl']);
+  if (record) return record;
   const lead = value.lead;
   if (!isObject(lead)) return 'lead must be an object';
   const source = lead.leadSource;
@@ -117,8 +117,8 @@ export function pageLeadProblem(value: unknown, now: Date = new Date()): string 
     return `leadSource must be null or carry its input text (at most ${BOUNDS.leadSourceInput} characters)`;
   const customer = customerFieldsProblem(lead.customer);
   if (customer) return customer;
-  if (!optionalString(lead.offerTitle, BOUNDS.offerTitle)) return `offerTitle must be at most ${BOUNDS.offerTitle} characters`;
-  if (!optionalString(lead.description, BOUNDS.description)) return `description must be at most ${BOUNDS.description} characters`;
+  const text = leadTextProblem(lead, ['offerTitle', 'description']);
+  if (text) return text;
   if (lead.createdAt !== undefined && lead.createdAt !== null && !boundedDate(lead.createdAt, now))
     return 'createdAt must be a date between 1990 and now';
   return null;

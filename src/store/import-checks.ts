@@ -6,11 +6,12 @@ import {
   ALL_CRMS,
   BOUNDS,
   boundedDate,
+  boundedId as id,
   boundedString,
   cleanCustomer,
   customerFieldsProblem,
   isObject,
-  optionalString,
+  leadTextProblem,
   safeRecordUrl,
 } from '../core/bounds';
 import { decodeLeadSource } from '../core/leadsource';
@@ -21,7 +22,6 @@ import type { MatchInfo, Settings, Sighting, SightingInput } from './types';
 /** More matched fields than any verdict names (email, phone, name, company, …). */
 const MAX_MATCH_FIELDS = 16;
 
-const id = (v: unknown) => boundedString(v, BOUNDS.id) && v.length > 0;
 const optionalId = (v: unknown) => v === null || v === undefined || id(v);
 
 /** Why an imported sighting breaks a bound (after the store's own shape check), or null. */
@@ -31,17 +31,15 @@ export function importedSightingProblem(v: unknown, now: Date): string | null {
   const s = v as Record<string, unknown>;
   if (!id(s.id) || !id(s.customerId)) return `sighting ids must be at most ${BOUNDS.id} characters`;
   if (!ALL_CRMS.has(s.crm as CrmId)) return 'sighting field "crm" is not a CRM LeadLens knows';
-  if (!optionalString(s.recordId, BOUNDS.recordId)) return `sighting field "recordId" must be at most ${BOUNDS.recordId} characters`;
-  if (!optionalString(s.recordUrl, BOUNDS.url)) return `sighting field "recordUrl" must be at most ${BOUNDS.url} characters`;
+  const record = leadTextProblem(s, ['recordId', 'recordUrl']);
+  if (record) return `sighting field ${record}`;
   const customer = customerFieldsProblem(s.customer);
   if (customer) return `sighting ${customer}`;
   const source = s.leadSource;
   if (source !== null && !boundedString((source as Record<string, unknown>).input, BOUNDS.leadSourceInput))
     return `sighting field "leadSource" must carry its input text (at most ${BOUNDS.leadSourceInput} characters)`;
-  if (!optionalString(s.offerTitle, BOUNDS.offerTitle))
-    return `sighting field "offerTitle" must be at most ${BOUNDS.offerTitle} characters`;
-  if (!optionalString(s.description, BOUNDS.description))
-    return `sighting field "description" must be at most ${BOUNDS.description} characters`;
+  const text = leadTextProblem(s, ['offerTitle', 'description']);
+  if (text) return `sighting field ${text}`;
   for (const k of ['firstSeen', 'lastSeen'] as const)
     if (!boundedDate(s[k], now)) return `sighting field "${k}" must be a date between 1990 and now`;
   if (s.createdAt !== null && !boundedDate(s.createdAt, now)) return 'sighting field "createdAt" must be a date between 1990 and now';

@@ -6,10 +6,10 @@
 // output starts. Needs `npm run build` (dist-cli/). Set LEADLENS_BASELINE to another checkout (e.g. main before a
 // change; its compiled CLI when it has dist-cli/, else its sources) to time its stdin and dedupe beside these.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateLeads } from './gen/leads';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -25,11 +25,11 @@ interface Timed {
 }
 
 /** Runs node with `args`, feeding `input` on standard input; wall time and when the first output byte came. */
-function time(args: string[], input?: string | Buffer): Promise<Timed> {
+function time(args: string[], input?: string | Buffer, env?: Record<string, string>): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     let first: number | null = null;
-    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, ...env } });
     child.stdout.on('data', () => {
       first ??= performance.now() - t0;
     });
@@ -131,29 +131,46 @@ async function stdinScaling(baseline: string | null): Promise<void> {
 
 const secs = (ms: number): string => (ms / 1000).toFixed(1);
 
-/** One dedupe run of `rows` rows: its wall time, rows per second and when the first --json row came. */
-function line(label: string, rows: number, t: Timed): string {
-  return `${label}: ${secs(t.ms)} s, ${fmt(rows / (t.ms / 1000))} rows/s, first row after ${secs(t.firstOutputMs ?? Number.NaN)} s${t.code ? ` (exit ${t.code})` : ''}`;
+/**
+ * A dedupe run: wall time, rows per second, when the first --json row came, and the CPU seconds the process used
+ * (user + system, written at exit by a preloaded module): on a machine shared with other work the wall time
+ * grows with the load, the CPU time much less.
+ */
+async function dedupeLine(label: string, cli: string, file: string, rows: number, dir: string): Promise<string> {
+  const cpuFile = join(dir, 'cpu.json');
+  rmSync(cpuFile, { force: true });
+  const t = await time(['--import', pathToFileURL(join(dir, 'cpu.mjs')).href, cli, 'dedupe', '--json', file], undefined, {
+    CPU_FILE: cpuFile,
+  });
+  const cpu = existsSync(cpuFile) ? (JSON.parse(readFileSync(cpuFile, 'utf8')) as { user: number; system: number }) : null;
+  const cpuText = cpu ? `, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU-s` : '';
+  return `${label}: ${secs(t.ms)} s${cpuText}, ${fmt(rows / (t.ms / 1000))} rows/s, first row after ${secs(t.firstOutputMs ?? Number.NaN)} s${t.code ? ` (exit ${t.code})` : ''}`;
 }
 
 async function dedupe(dir: string, baseline: string | null): Promise<void> {
+  writeFileSync(
+    join(dir, 'cpu.mjs'),
+    "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.CPU_FILE, JSON.stringify(process.cpuUsage())));\n",
+  );
   const real = join(dir, 'generated.csv');
   writeFileSync(real, generatedCsv(ROWS));
   const heavy = join(dir, 'name-heavy.csv');
   writeFileSync(heavy, nameHeavyCsv(ROWS));
-  console.log(`dedupe --json of ${fmt(ROWS)} rows (target: under 30 s):`);
-  console.log(`  ${line('generated stream, compiled (now)', ROWS, await time([BIN, 'dedupe', '--json', real]))}`);
-  if (baseline)
-    console.log(`  ${line(`generated stream, baseline ${baseline}`, ROWS, await time([cliOf(baseline), 'dedupe', '--json', real]))}`);
-  console.log(`  ${line('name-heavy stream, compiled (now)', ROWS, await time([BIN, 'dedupe', '--json', heavy]))}`);
+  console.log(
+    `dedupe --json of ${fmt(ROWS)} rows (target: under 30 s), load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores:`,
+  );
+  console.log(`  ${await dedupeLine('generated stream, compiled (now)', BIN, real, ROWS, dir)}`);
+  if (baseline) console.log(`  ${await dedupeLine(`generated stream, baseline ${baseline}`, cliOf(baseline), real, ROWS, dir)}`);
+  console.log(`  ${await dedupeLine('name-heavy stream, compiled (now)', BIN, heavy, ROWS, dir)}`);
   if (baseline) {
     // The name-heavy stream took the matcher before its per-key limit about 5 minutes: side by side on 10,000 rows.
     const small = join(dir, 'name-heavy-10k.csv');
     writeFileSync(small, nameHeavyCsv(10_000));
-    console.log(`  name-heavy stream, 10,000 rows side by side:`);
-    console.log(`    ${line('compiled (now)', 10_000, await time([BIN, 'dedupe', '--json', small]))}`);
-    console.log(`    ${line(`baseline ${baseline}`, 10_000, await time([cliOf(baseline), 'dedupe', '--json', small]))}`);
+    console.log('  name-heavy stream, 10,000 rows side by side:');
+    console.log(`    ${await dedupeLine('compiled (now)', BIN, small, 10_000, dir)}`);
+    console.log(`    ${await dedupeLine(`baseline ${baseline}`, cliOf(baseline), small, 10_000, dir)}`);
   }
+  console.log(`  load average after: ${loadavg()[0]!.toFixed(1)}`);
 }
 
 export async function run(): Promise<void> {
