@@ -76,6 +76,11 @@ export class Annotator {
     return this.badges.size;
   }
 
+  /** The keys of the badges on the page. */
+  keys(): string[] {
+    return Array.from(this.badges.keys());
+  }
+
   hostOf(key: string): HTMLElement | undefined {
     return this.badges.get(key)?.parts.host;
   }

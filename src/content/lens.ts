@@ -6,7 +6,7 @@
 // page's state (rows, badges, pending report) as closures; the pieces with logic of their own live in
 // rows.ts, report.ts, annotator.ts and viewport.ts.
 import type { CrmId, DuplicateStatus, Lang } from '../core/types';
-import { shadowRootsIn } from '../crm/dom';
+import { onShadowRoot } from '../crm/dom';
 import { mayHoldLeadSource } from '../crm/record';
 import type { Message } from '../messaging/messages';
 import { Annotator, type AnnotatorOptions } from './annotator';
@@ -22,8 +22,10 @@ export { statusesFrom } from './report';
 
 /** Values that arrive without any DOM change (an input's value set by the app) are read by one later look. */
 const SETTLE_MS = 800;
-/** Time one idle slice may spend reading rows. */
+/** Time one idle slice may spend reading rows, and one task registering them. */
 const IDLE_BUDGET_MS = 8;
+/** Time one pass may spend reading and badging the rows near the viewport. */
+const FRAME_BUDGET_MS = 16;
 /** A list this short is read and badged whole in the first look (one report, one team check per table). */
 const WHOLE_LIST_ROWS = 200;
 
@@ -63,6 +65,18 @@ const nextFrame: Later = (run) => {
     return () => cancelAnimationFrame(id);
   }
   const id = setTimeout(run, 16);
+  return () => clearTimeout(id);
+};
+
+/** Lets the page run (input, rendering) before going on: scheduler.yield where the browser has it. */
+const breathe = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+/** In a task of its own, as soon as the page lets it run. */
+const nextTask: Later = (run) => {
+  const id = setTimeout(run, 0);
   return () => clearTimeout(id);
 };
 
@@ -168,22 +182,39 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
   const toShow = new Set<RowEntry>();
   let cancelFrame: (() => void) | null = null;
   let cancelIdle: (() => void) | null = null;
+  let cancelWatch: (() => void) | null = null;
   const viewport = (opts.viewport ?? intersectionViewport)(win, (els) => {
     for (const el of els) {
       const entry = rows.entryOf(el);
       if (entry) toShow.add(entry);
     }
-    frameSoon();
+    // The observer calls back in a task of its own after a frame: the rows are badged right here, and the next
+    // frame draws them (the frame's own rendering, costly on a page of thousands of rows, runs in its own task).
+    cancelFrame?.();
+    framePass();
   });
   const rows = new RowTable(() => crm, viewport);
   let shortList = false;
   const near = (entry: RowEntry): boolean => shortList || rows.isNear(entry);
 
+  /** A pass right before the next frame: rows the page rewrote get their badges back before it paints. */
   function frameSoon(): void {
     if (!cancelFrame && !stopped) cancelFrame = nextFrame(framePass);
   }
+  /** A pass in a task of its own: rows that came near are badged, and the next frame draws them. */
+  function passSoon(): void {
+    if (!cancelFrame && !stopped) cancelFrame = nextTask(framePass);
+  }
   function idleSoon(): void {
     if (!cancelIdle && !stopped) cancelIdle = whenIdle(idleSlice);
+  }
+  /** Rows found are watched for nearness in slices of their own (thousands of observe calls take a while). */
+  function watchSoon(): void {
+    if (!cancelWatch && !stopped) cancelWatch = nextTask(watchSlice);
+  }
+  function watchSlice(): void {
+    cancelWatch = null;
+    if (!stopped && rows.watchSome(performance.now() + IDLE_BUDGET_MS)) watchSoon();
   }
 
   /** Applies what reading rows changed: badges withdrawn, the changes noted for the next report. */
@@ -195,18 +226,26 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
     );
   }
 
-  /** One pass per frame: reads the near rows that entered or changed, and badges them together. */
+  /**
+   * One pass per frame: reads the near rows that entered or changed, and badges them together. On a long list a
+   * pass stops after FRAME_BUDGET_MS and the rows left wait for the next frame; a short one is badged whole.
+   */
   function framePass(): void {
     cancelFrame = null;
     if (stopped) return;
+    const end = shortList ? Number.POSITIVE_INFINITY : performance.now() + FRAME_BUDGET_MS;
     const change: RowChange = { changed: [], removed: [] };
     const shown: Occurrence[] = [];
     for (const entry of toShow) {
+      if (shown.length && performance.now() > end) break;
+      toShow.delete(entry);
       if (!near(entry)) continue;
-      if (entry.dirty || !entry.occurrences) rows.readRow(entry, change);
+      // The observer's word that a row is near says it is rendered; a short list read whole asks the browser.
+      if (entry.dirty || !entry.occurrences) rows.readRow(entry, change, shortList || !rows.isNear(entry));
       shown.push(...(entry.occurrences ?? []));
     }
-    toShow.clear();
+    // Rows left for want of time: in a task of their own, not in the frame's (whose rendering takes long enough).
+    if (toShow.size) passSoon();
     applied(change);
     annotator.show(shown, statuses);
     // Badges re-created or repainted from the local verdicts get their team upgrade back.
@@ -226,23 +265,38 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
         more = true;
         break;
       }
-      rows.readRow(entry, change);
+      rows.readRow(entry, change, false);
       if (near(entry)) toShow.add(entry);
     }
     applied(change);
-    if (toShow.size) frameSoon();
+    if (toShow.size) passSoon();
     reporter.flushSoon(url);
     if (more) idleSoon();
   }
 
-  /** A whole look at the page: what lies outside list rows is read now, the rows are (re)found. */
+  /**
+   * A whole look at the page: what lies outside list rows is read now, the rows are (re)found and registered
+   * in slices of IDLE_BUDGET_MS, the page running in between (a grid of thousands of rows is never one task).
+   */
   async function look(): Promise<void> {
+    /** True when the lens stopped while the page ran. */
+    const pause = async (): Promise<boolean> => {
+      if (performance.now() > sliceEnd) {
+        await breathe();
+        sliceEnd = performance.now() + IDLE_BUDGET_MS;
+      }
+      return stopped;
+    };
+    // Never in the task that started it (the content script's own start, a mutation batch): finding a long
+    // list's rows is a slice of its own.
+    await breathe();
+    if (stopped) return;
+    let sliceEnd = performance.now() + IDLE_BUDGET_MS;
     const here = new URL(win.location.href);
     const plan = planPage(doc, here);
+    if (await pause()) return;
     crm = plan.crm;
     url = here.href;
-    // Changes inside shadow roots never reach the document's observer: watch the roots the page has now.
-    if (unwatch) for (const root of shadowRootsIn(doc)) unwatch.observe(root);
     const before = new Map(pageOccs.map((o) => [o.key, o]));
     pageOccs = plan.occurrences;
     const changed = pageOccs.filter((o) => {
@@ -251,14 +305,19 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
       return !was || JSON.stringify(was.lead) !== JSON.stringify(o.lead);
     });
     const removed = [...before.keys()];
-    if (plan.list)
-      removed.push(
-        ...rows.sync(
-          plan.list,
-          pageOccs.map((o) => o.key),
-        ),
+    if (plan.list) {
+      rows.beginSync(
+        plan.list,
+        pageOccs.map((o) => o.key),
       );
-    else if (listMode) removed.push(...rows.clear());
+      for (let gone = rows.syncSome(sliceEnd); ; gone = rows.syncSome(sliceEnd)) {
+        if (gone) {
+          removed.push(...gone);
+          break;
+        }
+        if (await pause()) return;
+      }
+    } else if (listMode) removed.push(...rows.clear());
     listMode = plan.list !== null;
     shortList = plan.list !== null && plan.list.rows.length <= (opts.wholeListRows ?? WHOLE_LIST_ROWS);
     reporter.note(
@@ -269,15 +328,20 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
       await annotator.reconcile(pageOccs, statuses);
       team.repaint();
     } else {
-      // A badged row whose text changed unseen (no mutation reached us) is read again.
-      for (const key of annotator.verify()) {
-        const entry = rows.ownerOf(key);
-        if (entry) entry.dirty = true;
+      // A badged row whose text changed unseen (no mutation reached us) is read again (a few badges per slice).
+      const keys = annotator.keys();
+      for (let i = 0; i < keys.length; i += 64) {
+        for (const key of annotator.verify(keys.slice(i, i + 64))) {
+          const entry = rows.ownerOf(key);
+          if (entry) entry.dirty = true;
+        }
+        if (await pause()) return;
       }
       annotator.retain(new Set(all().map((o) => o.key)));
       annotator.show(pageOccs, statuses);
       for (const entry of rows.pending(!shortList)) toShow.add(entry);
       framePass();
+      watchSoon();
       idleSoon();
     }
     if (!stopped) reporter.flush(url);
@@ -344,6 +408,8 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
   }
 
   const unwatch: Unwatch | null = opts.manual ? null : watchPage(win, () => void scan(), { ...opts, onMutations });
+  // Changes inside shadow roots never reach the document's observer: each root read (dom.ts) is watched too.
+  const unhook = unwatch ? onShadowRoot((root) => unwatch.observe(root)) : null;
 
   const lens: Lens = {
     scan: () => scan(),
@@ -352,10 +418,12 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
       if (stopped) return;
       stopped = true;
       team.stop();
+      unhook?.();
       unwatch?.();
       viewport.disconnect();
       cancelFrame?.();
       cancelIdle?.();
+      cancelWatch?.();
       reporter.stop();
       if (settle) clearTimeout(settle);
     },

@@ -54,7 +54,7 @@ export function planPage(doc: Document, url: URL): PagePlan {
   const list = match?.adapter.list?.(doc, url) ?? null;
   if (!match || !list) return { ...scanPage(doc, url), list: null };
   const crm = match.adapter.id;
-  const claimed = list.rows.flat();
+  const claimed = list.claimed ?? list.rows.flat();
   return { crm, occurrences: toOccurrences(crm, scanText(doc, url, { claimed, ignored: list.ignored })), list };
 }
 

@@ -29,6 +29,11 @@ export class RowTable {
   /** Which row (or 'page', for the occurrences outside the rows) owns each key. */
   private owners = new Map<string, RowEntry | 'page'>();
   private read: ListRows['read'] = () => [];
+  /** First parts of rows registered but not yet watched for nearness, and how many of them are done. */
+  private unwatched: Element[] = [];
+  private watchedUpTo = 0;
+  /** A sync in progress: the rows found, the entries made so far (page order) and the next row to take. */
+  private job: { rows: readonly (readonly Element[])[]; next: Map<Element, RowEntry>; at: number } | null = null;
 
   constructor(
     private readonly crm: () => CrmId,
@@ -39,33 +44,70 @@ export class RowTable {
     return this.entries.size;
   }
 
-  /** Takes the rows a fresh look at the page found; returns the keys of rows that are gone. */
+  /** Takes the rows a fresh look at the page found, at once; returns the keys of rows that are gone. */
   sync(list: ListRows, pageKeys: Iterable<string>): string[] {
+    this.beginSync(list, pageKeys);
+    return this.syncSome(Number.POSITIVE_INFINITY) ?? [];
+  }
+
+  /**
+   * Starts taking the rows a fresh look at the page found (the keys outside rows are the page's own); syncSome
+   * registers them. Until it is done the rows known before stay in use.
+   */
+  beginSync(list: ListRows, pageKeys: Iterable<string>): void {
     this.read = list.read;
     for (const [key, owner] of this.owners) if (owner === 'page') this.owners.delete(key);
     for (const key of pageKeys) if (!this.owners.has(key)) this.owners.set(key, 'page');
-    const next = new Map<Element, RowEntry>();
-    for (const parts of list.rows) {
+    this.job = { rows: list.rows, next: new Map(), at: 0 };
+  }
+
+  /**
+   * Registers the rows of the sync in progress until `deadline` (a performance.now() time), so thousands of rows
+   * are spread over several tasks. Null while rows are left; once all are in, the keys of rows that are gone.
+   */
+  syncSome(deadline: number): string[] | null {
+    const job = this.job;
+    if (!job) return [];
+    for (let n = 1; job.at < job.rows.length; n++) {
+      if ((n & 63) === 0 && performance.now() > deadline) return null;
+      const parts = job.rows[job.at++]!;
       const first = parts[0]!;
       let entry = this.entries.get(first);
       if (!entry) {
         entry = { parts, occurrences: null, dirty: true };
-        this.viewport.observe(first);
+        this.unwatched.push(first);
       } else if (parts.length !== entry.parts.length || parts.some((p, i) => p !== entry!.parts[i])) {
         entry.parts = parts;
         entry.dirty = true;
       }
       for (const p of parts) this.byPart.set(p, entry);
-      next.set(first, entry);
+      job.next.set(first, entry);
     }
     const removed: string[] = [];
     for (const [first, entry] of this.entries) {
-      if (next.get(first) === entry) continue;
+      if (job.next.get(first) === entry) continue;
       this.viewport.unobserve(first);
       removed.push(...this.forget(entry));
     }
-    this.entries = next;
+    this.entries = job.next;
+    this.job = null;
     return removed;
+  }
+
+  /**
+   * Watches registered rows for nearness until `deadline` (a performance.now() time): registering thousands of
+   * rows is spread over several tasks. True when some are left for the next slice.
+   */
+  watchSome(deadline: number): boolean {
+    for (let n = 1; this.watchedUpTo < this.unwatched.length; n++) {
+      // Every slice takes some rows, however late it runs.
+      if ((n & 31) === 0 && performance.now() > deadline) return true;
+      const first = this.unwatched[this.watchedUpTo++]!;
+      if (this.entries.has(first)) this.viewport.observe(first);
+    }
+    this.unwatched = [];
+    this.watchedUpTo = 0;
+    return false;
   }
 
   /** The row an element (or text node) of the page belongs to, if any. */
@@ -106,10 +148,15 @@ export class RowTable {
     return out;
   }
 
-  /** Reads one row (again); returns what changed. A row hidden from the rep counts as empty. */
-  readRow(entry: RowEntry, change: RowChange): void {
+  /**
+   * Reads one row (again); returns what changed. A row hidden from the rep counts as empty. Without `styles` only
+   * hiding attributes and inline styles are looked at, for rows the browser need not be asked about (which would
+   * force style work after our own writes): rows far from the viewport (not badged before they come near, which
+   * a hidden row never does) and rows the intersection observer reported near (so they have a box).
+   */
+  readRow(entry: RowEntry, change: RowChange, styles = true): void {
     const before = new Map((entry.occurrences ?? []).map((o) => [o.key, o]));
-    const shown = entry.parts.every((p) => p.isConnected) && !isHidden(entry.parts[0]!);
+    const shown = entry.parts.every((p) => p.isConnected) && !isHidden(entry.parts[0]!, styles);
     const found = shown ? toOccurrences(this.crm(), this.read(entry.parts)) : [];
     const now: Occurrence[] = [];
     for (const o of found) {
@@ -153,6 +200,9 @@ export class RowTable {
     }
     this.entries.clear();
     this.owners.clear();
+    this.unwatched = [];
+    this.watchedUpTo = 0;
+    this.job = null;
     return removed;
   }
 }

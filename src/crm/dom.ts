@@ -16,6 +16,20 @@ function opener(): ShadowOpener | undefined {
   return (globalThis as unknown as { chrome?: { dom?: { openOrClosedShadowRoot?: ShadowOpener } } }).chrome?.dom?.openOrClosedShadowRoot;
 }
 
+/** Told of every shadow root LeadLens reads into (the watcher observes each: its changes never reach the document). */
+const rootListeners = new Set<(root: ShadowRoot) => void>();
+
+/** Calls `listener` with each shadow root read from now on (a root may come more than once); returns the undo. */
+export function onShadowRoot(listener: (root: ShadowRoot) => void): () => void {
+  rootListeners.add(listener);
+  return () => rootListeners.delete(listener);
+}
+
+function seen(root: ShadowRoot | null): ShadowRoot | null {
+  if (root) for (const listener of rootListeners) listener(root);
+  return root;
+}
+
 /**
  * The shadow root a content script can reach: closed ones are asked for only on custom elements (a hyphen in
  * the tag name), where component frameworks put them; every other element is only looked at for an open root,
@@ -26,17 +40,24 @@ function shadowOf(el: Element): ShadowRoot | null {
   const open = el.localName.includes('-') ? opener() : undefined;
   if (open) {
     try {
-      return open(el);
+      return seen(open(el));
     } catch {
-      return el.shadowRoot;
+      return seen(el.shadowRoot);
     }
   }
-  return el.shadowRoot;
+  return seen(el.shadowRoot);
 }
 
 /** The shadow root of an element as a content script may open it (open or closed), LeadLens' own excluded. */
 export function shadowRootOf(el: Element): ShadowRoot | null {
   return shadowOf(el);
+}
+
+/** Like shadowRootOf, for walks over many elements: a custom element is asked, any other only read for an open root. */
+export function cheapShadowOf(el: Element): ShadowRoot | null {
+  if (el.localName.includes('-')) return shadowOf(el);
+  const sr = el.shadowRoot;
+  return sr && !el.matches(OWN_NODES) ? seen(sr) : null;
 }
 
 // One walk per task: an adapter, the text scan and the watcher all ask for the same document's roots within
@@ -55,7 +76,7 @@ export function shadowRootsIn(root: ParentNode, limit = 5000): ShadowRoot[] {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n as Element;
       // Most elements: one property read. Only custom elements may hold a closed root worth an extension call.
-      const sr = el.localName.includes('-') ? shadowOf(el) : el.shadowRoot && !el.matches(OWN_NODES) ? el.shadowRoot : null;
+      const sr = cheapShadowOf(el);
       if (sr) {
         out.push(sr);
         queue.push(sr);
@@ -89,13 +110,18 @@ export function closestDeep(el: Element, selector: string): Element | null {
   return null;
 }
 
-/** True when the element (or an ancestor, across shadow boundaries) is hidden from the rep. */
-export function isHidden(el: Element): boolean {
+/**
+ * True when the element (or an ancestor, across shadow boundaries) is hidden from the rep. With `styles` false
+ * only attributes and inline styles are looked at: the browser is not asked, so no style work is forced (rows
+ * read far from the viewport, which is checked again when they come near).
+ */
+export function isHidden(el: Element, styles = true): boolean {
   for (let n: Element | null = el; n; n = parentOrHost(n)) {
     if (n.hasAttribute('hidden')) return true;
     const style = (n as HTMLElement).style;
     if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
   }
+  if (!styles) return false;
   const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
   return typeof check === 'function' && el.isConnected && !check.call(el, { visibilityProperty: true });
 }

@@ -203,22 +203,56 @@ function readForm(root: ParentNode, location: URL, kind: PageKind, shadows: Shad
 /**
  * Pinned and centre containers render the same row-index separately: the parts of each row, per grid. Rows
  * are only found here, never read, and every row counts (no cap). `shown` decides which rows count: a full
- * read asks the browser; the list for the content script only looks at attributes, since the rows it reads
- * one by one are checked again then (and hidden ones never come near the viewport).
+ * read asks the browser; the list for the content script only looks at attributes (in the query itself), since
+ * the rows it reads one by one are checked again then (and hidden ones never come near the viewport).
+ * `claimed` receives what the rows take up: a container that holds nothing but rows as itself, else each row.
  */
-function gridRows(root: ParentNode, shadows: ShadowRoot[], shown: (row: Element) => boolean): Element[][] {
-  const rows = new Map<string, Element[]>();
-  const grids = new Map<Element | ParentNode, number>();
-  for (const row of deepQueryAll(root, DYNAMICS.grid.row, shadows)) {
+function gridRows(
+  root: ParentNode,
+  shadows: ShadowRoot[],
+  selector: string,
+  shown: (row: Element) => boolean,
+  claimed?: Element[],
+): Element[][] {
+  // Rows by their container, in page order; a grid's rows are found per container, its grid looked up once.
+  const containers = new Map<Node | null, Element[]>();
+  for (const row of deepQueryAll(root, selector, shadows)) {
     if (!shown(row)) continue;
-    const grid = row.closest(DYNAMICS.grid.root) ?? closestDeep(row, DYNAMICS.grid.root) ?? root;
-    if (!grids.has(grid)) grids.set(grid, grids.size);
-    const id = `${grids.get(grid)}:${row.getAttribute('row-index')}`;
-    const list = rows.get(id);
-    if (list) list.push(row);
-    else rows.set(id, [row]);
+    const parent = row.parentNode;
+    const rows = containers.get(parent);
+    if (rows) rows.push(row);
+    else containers.set(parent, [row]);
   }
-  return [...rows.values()];
+  const grids = new Map<Element | ParentNode, Element[][]>();
+  for (const [parent, rows] of containers) {
+    const first = rows[0]!;
+    const grid = first.closest(DYNAMICS.grid.root) ?? closestDeep(first, DYNAMICS.grid.root) ?? root;
+    const list = grids.get(grid);
+    if (list) list.push(rows);
+    else grids.set(grid, [rows]);
+    if (!claimed) continue;
+    const el = parent as Element | null;
+    if (el?.nodeType === 1 && rows.length > 1 && el.childElementCount === rows.length) claimed.push(el);
+    else claimed.push(...rows);
+  }
+  const out: Element[][] = [];
+  for (const parts of grids.values()) {
+    // One container: each row is whole. Several (pinned columns): a row's parts share its row-index.
+    if (parts.length === 1) {
+      for (const row of parts[0]!) out.push([row]);
+      continue;
+    }
+    const byIndex = new Map<string | null, Element[]>();
+    for (const rows of parts)
+      for (const row of rows) {
+        const index = row.getAttribute('row-index');
+        const list = byIndex.get(index);
+        if (list) list.push(row);
+        else byIndex.set(index, [row]);
+      }
+    out.push(...byIndex.values());
+  }
+  return out;
 }
 
 function readRow(parts: readonly Element[], location: URL, report?: ScanReport): Extracted[] {
@@ -257,7 +291,7 @@ function extract(root: ParentNode, location: URL, report?: ScanReport): Extracte
   const kind = pageKind(location);
   if (!kind) return [];
   if (kind.view === 'record') return readForm(root, location, kind, shadowRootsIn(root), report);
-  return gridRows(root, gridShadows(root), (row) => !isHidden(row)).flatMap((parts) => readRow(parts, location, report));
+  return gridRows(root, gridShadows(root), DYNAMICS.grid.row, (row) => !isHidden(row)).flatMap((parts) => readRow(parts, location, report));
 }
 
 /** Where grid rows may be: when the document itself has rows, no shadow root is searched for more. */
@@ -267,8 +301,9 @@ function gridShadows(root: ParentNode): ShadowRoot[] {
 
 function list(root: ParentNode, location: URL): ListRows | null {
   if (pageKind(location)?.view !== 'list') return null;
-  const rows = gridRows(root, gridShadows(root), (row) => !row.hasAttribute('hidden'));
-  return { rows, read: (parts) => readRow(parts, location), ignored: [] };
+  const claimed: Element[] = [];
+  const rows = gridRows(root, gridShadows(root), `${DYNAMICS.grid.row}:not([hidden])`, () => true, claimed);
+  return { rows, read: (parts) => readRow(parts, location), ignored: [], claimed };
 }
 
 export const dynamics: CrmAdapter = { id: 'dynamics', hosts: DYNAMICS.hosts, landmarks, detect, extract, list };

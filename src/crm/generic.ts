@@ -2,7 +2,7 @@
 // company's own CRM address) and for the parts of a recognised page its adapter did not claim (cards without
 // field names). It knows nothing about records; on a record page the caller adds the record it belongs to.
 import { findLeadSources } from '../core/leadsource';
-import { clean, isHidden, OWN_NODES, parentOrHost, readShown, shadowRootsIn } from './dom';
+import { cheapShadowOf, clean, isHidden, OWN_NODES, readShown } from './dom';
 import { mayHoldLeadSource } from './record';
 import type { CrmAdapter, Extracted, PageKind } from './types';
 
@@ -13,6 +13,7 @@ export const GENERIC = {
   /** Work caps per scan: elements visited, occurrences returned. */
   maxElements: 60_000,
   maxFound: 500,
+  maxRoots: 5000,
 } as const;
 
 /** Short stable hash, so a generic occurrence keeps its key while the page around it changes. */
@@ -70,29 +71,29 @@ function visitRootText(sr: ShadowRoot, location: URL, out: Extracted[]): void {
   occurrence(sr.host, text, location, out);
 }
 
-function visit(root: ParentNode, location: URL, out: Extracted[], budget: { left: number }, skip: Skip): void {
+/**
+ * Reads the elements below `root` that are not skipped; the shadow roots it passes go into `roots`, so the parts
+ * left alone (the rows an adapter reads one by one, a whole grid of them) are never walked for roots either.
+ */
+function visit(root: ParentNode, location: URL, out: Extracted[], budget: { left: number }, skip: Skip, roots: ShadowRoot[]): void {
   const doc = (root as Node).ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root as Node, 1 /* SHOW_ELEMENT */, {
     acceptNode: (n) =>
       GENERIC.skip.has((n as Element).localName) ||
-      (n as Element).matches(OWN_NODES) ||
-      (n as Element).hasAttribute('hidden') ||
+      skip.claimed.has(n as Element) ||
       skip.ignored.has(n as Element) ||
-      skip.claimed.has(n as Element)
+      (n as Element).hasAttribute('hidden') ||
+      (n as Element).matches(OWN_NODES)
         ? 2 /* FILTER_REJECT: skip the subtree */
         : 1,
   });
   for (let n = walker.nextNode(); n && budget.left-- > 0 && out.length < GENERIC.maxFound; n = walker.nextNode()) {
     const el = n as Element;
+    const sr = roots.length < GENERIC.maxRoots ? cheapShadowOf(el) : null;
+    if (sr) roots.push(sr);
     const text = ownText(el);
     if (mayHoldLeadSource(text)) occurrence(el, text, location, out);
   }
-}
-
-/** True when a shadow root lies in a part of the page the scan must leave alone. */
-function excludedRoot(sr: ShadowRoot, skip: Skip): boolean {
-  for (let n: Element | null = sr.host; n; n = parentOrHost(n)) if (skip.ignored.has(n) || skip.claimed.has(n)) return true;
-  return false;
 }
 
 /** LeadSource text anywhere in `root` and its shadow roots, outside the claimed and ignored parts. */
@@ -100,11 +101,12 @@ export function scanText(root: ParentNode, location: URL, exclusions: Exclusions
   const skip: Skip = { claimed: new Set(exclusions.claimed), ignored: new Set(exclusions.ignored) };
   const out: Extracted[] = [];
   const budget = { left: GENERIC.maxElements };
-  visit(root, location, out, budget, skip);
-  for (const sr of shadowRootsIn(root)) {
-    if (budget.left <= 0 || excludedRoot(sr, skip)) continue;
-    visitRootText(sr, location, out);
-    visit(sr, location, out, budget, skip);
+  // The document first, then each shadow root found on the way (and the roots inside those), in that order.
+  const roots: ShadowRoot[] = [];
+  visit(root, location, out, budget, skip, roots);
+  for (let i = 0; i < roots.length && budget.left > 0; i++) {
+    visitRootText(roots[i]!, location, out);
+    visit(roots[i]!, location, out, budget, skip, roots);
   }
   return out;
 }

@@ -106,6 +106,11 @@ export interface ListRows {
   read(parts: readonly Element[]): Extracted[];
   /** Parts of the page that must never be read (views kept in the DOM but not shown). */
   ignored: Element[];
+  /**
+   * What the rows take up, for the text scan to leave alone: a container holding nothing but rows as one
+   * element (so the scan does not step past thousands of rows). Every row part when absent.
+   */
+  claimed?: Element[];
 }
 
 export interface CrmAdapter {

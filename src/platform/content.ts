@@ -25,9 +25,18 @@ export function uiLang(): Lang {
   return api().i18n.getUILanguage().toLowerCase().startsWith('ru') ? 'ru' : 'en';
 }
 
+/** Strings already asked for: the browser's language does not change under a page, and each badge asks for several. */
+const words = new Map<string, string>();
+
 /** A string from public/_locales in the browser's language, or its key when missing. */
 export function t(key: string, substitutions?: string | string[]): string {
-  return api().i18n.getMessage(key, substitutions) || key;
+  if (substitutions !== undefined) return api().i18n.getMessage(key, substitutions) || key;
+  let word = words.get(key);
+  if (word === undefined) {
+    word = api().i18n.getMessage(key) || key;
+    words.set(key, word);
+  }
+  return word;
 }
 
 /** True in Firefox, where a sidebar replaces Chrome's side panel and a click relayed by a page cannot open it. */
