@@ -49,12 +49,16 @@ export function isFirefox(): boolean {
  * names), once when read and again on every change. Never waited for: the first look does not depend on it.
  */
 export function watchLocal(key: string, onValue: (value: unknown) => void): void {
-  const local = api().storage;
-  local.onChanged.addListener((changes, area) => {
-    if (area === 'local' && key in changes) onValue(changes[key]?.newValue);
+  const storage = api().storage;
+  // A change that arrives before the first read answers is newer than what that read returns.
+  let changed = false;
+  storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !(key in changes)) return;
+    changed = true;
+    onValue(changes[key]?.newValue);
   });
-  local.local.get(key).then(
-    (got) => onValue(got[key]),
+  storage.local.get(key).then(
+    (got) => changed || onValue(got[key]),
     () => undefined,
   );
 }

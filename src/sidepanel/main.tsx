@@ -2,7 +2,7 @@ import { render } from 'preact';
 import '../ui/styles.css';
 import '../ui/fit.css';
 import { applyLanguageSetting, send } from '../platform/browser';
-import { watchOfferNames } from '../platform/offer-names';
+import { watchFollowUpHours, watchOfferNames } from '../platform/offer-names';
 import { watchActiveTab, watchTabLeads } from '../platform/tab-leads';
 import { watchTeamView } from '../platform/team-leads';
 import { deskSource } from '../ui/desk';
@@ -42,7 +42,12 @@ const source: SidePanelSource = {
 
 const settings = await applyLanguageSetting();
 render(
-  <DeskProvider followUpHours={settings?.followUpHours} watchNames={watchOfferNames} source={deskSource(send)}>
+  <DeskProvider
+    followUpHours={settings?.followUpHours}
+    watchNames={watchOfferNames}
+    watchHours={watchFollowUpHours}
+    source={deskSource(send)}
+  >
     <SidePanel source={source} />
   </DeskProvider>,
   document.getElementById('app')!,

@@ -307,11 +307,13 @@ describe.skipIf(reason !== null)('LeadLens surfaces in Chromium', () => {
       await screenshot(page, 'card-follow-up-48h');
       const panel = await panelFor(tabId);
       await expect.poll(() => panel.getByTestId('lead-card').first().textContent(), { timeout: 10_000 }).toMatch(/within 48 hours/i);
-      // Changed while the page is open: the next card follows without a reload.
+      // Changed while the page and the panel are open: the next card and the panel follow without a reload.
       await setHours(6);
       await page.mouse.move(1, 1);
       await page.locator('[data-leadlens]').first().locator('.chip').hover();
       await expect.poll(cardText, { timeout: 5_000 }).toMatch(/within 6 hours/i);
+      // The side panel left open follows too.
+      await expect.poll(() => panel.getByTestId('lead-card').first().textContent(), { timeout: 10_000 }).toMatch(/within 6 hours/i);
       await Promise.all([panel.close(), page.close()]);
     } finally {
       await setHours(24);
