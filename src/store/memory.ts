@@ -15,7 +15,7 @@ import { settingsChangeProblem, storedSettings, teamCheckOf } from './settings';
 import { DEFAULT_DB_NAME, openDatabase, type LeadDatabase } from './schema';
 import { allOffers, editOffer, importOffers, learnOffers } from './offers';
 import { searchMemory } from './search';
-import { setTick, ticksOf } from './ticks';
+import { dropOrphanTicks, setTick, ticksOf } from './ticks';
 import { clearTeamChecks, dropTeamChecksBefore, recordTeamChecks, type TeamCheckRow, teamChecksFor } from './team-cache';
 import { LEAD_STORES, type AnyTx, type RwTx, type StoreCtx } from './tx';
 import {
@@ -195,6 +195,7 @@ class IdbLeadMemory implements LeadMemory {
 
   async forgetCustomer(customerId: string): Promise<void> {
     await this.write((tx) => deleteCustomer(tx, customerId));
+    await dropOrphanTicks(await this.db());
     // The team cache is keyed by customer keys, not customers: forgetting anyone forgets every CRM answer.
     await this.clearTeamChecks();
   }
@@ -209,7 +210,9 @@ class IdbLeadMemory implements LeadMemory {
     const settings = await this.getSettings();
     const when = now ?? this.ctx.now();
     const cutoff = new Date(when.getTime() - settings.retentionDays * DAY_MS).toISOString();
-    return this.write((tx) => purgeBefore(tx, cutoff, this.ctx));
+    const purged = await this.write((tx) => purgeBefore(tx, cutoff, this.ctx));
+    if (purged) await dropOrphanTicks(await this.db());
+    return purged;
   }
 
   async stats(): Promise<{ customers: number; leads: number }> {

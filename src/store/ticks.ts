@@ -35,3 +35,20 @@ export async function setTick(db: LeadDatabase, sightingId: string, step: string
   await tx.done;
   return next;
 }
+
+/**
+ * Drops the ticks of leads the memory no longer holds (after a customer is forgotten or old leads are purged),
+ * so nothing is kept about a lead that is gone. The rep ticks by hand, so the store stays small.
+ */
+export async function dropOrphanTicks(db: LeadDatabase): Promise<number> {
+  const tx = db.transaction(['ticks', 'sightings'], 'readwrite');
+  const ticks = tx.objectStore('ticks');
+  let dropped = 0;
+  for (const key of await ticks.getAllKeys()) {
+    if ((await tx.objectStore('sightings').getKey(key)) !== undefined) continue;
+    await ticks.delete(key);
+    dropped++;
+  }
+  await tx.done;
+  return dropped;
+}

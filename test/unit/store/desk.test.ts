@@ -76,6 +76,24 @@ describe('checklist ticks', () => {
     expect(await again.ticks('s-2')).toEqual([]);
     again.close();
   });
+
+  it('go with the leads they were on when a customer is forgotten or old leads are purged', async () => {
+    const m = await openMemory({ name: 'ticks-forget' });
+    const [o, j, old] = await m.ingest([
+      sighting(olga, { seenAt: '2026-05-01T10:00:00.000Z' }),
+      sighting(john, { seenAt: '2026-05-01T10:00:00.000Z' }),
+      sighting(anna, { seenAt: '2024-01-01T10:00:00.000Z' }),
+    ]);
+    for (const r of [o!, j!, old!]) await m.setTick(r.sightingId, 'first-reply', true);
+    await m.forgetCustomer(o!.customerId);
+    expect(await m.ticks(o!.sightingId)).toEqual([]);
+    expect(await m.ticks(j!.sightingId)).toEqual(['first-reply']);
+    await m.setSettings({ retentionDays: 365 });
+    expect(await m.purge(new Date('2026-06-01T00:00:00Z'))).toBe(1);
+    expect(await m.ticks(old!.sightingId)).toEqual([]);
+    expect(await m.ticks(j!.sightingId)).toEqual(['first-reply']);
+    m.close();
+  });
 });
 
 describe('the offer dictionary', () => {
