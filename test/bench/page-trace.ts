@@ -18,14 +18,56 @@ export interface TraceEvent {
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel'];
 
-/** Runs `work` while the browser records a trace; returns its events. */
-export async function traced<T>(page: Page, work: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
+/** A CPU profile as CDP's Profiler.stop returns it (the fields read here). */
+interface CpuProfile {
+  nodes: { id: number; callFrame: { url: string }; children?: number[] }[];
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * When the page's thread ran LeadLens code: the times (trace µs; profiles and traces share the clock) of the CPU
+ * profile's samples with a chrome-extension:// function anywhere on their stack.
+ */
+function extensionSamples(profile: CpuProfile): number[] {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const own = new Map(profile.nodes.map((n) => [n.id, n.callFrame.url.startsWith('chrome-extension://')]));
+  const ours = new Map<number, boolean>();
+  const isOurs = (id: number): boolean => {
+    let hit = ours.get(id);
+    if (hit === undefined) {
+      const up = parent.get(id);
+      hit = own.get(id) === true || (up !== undefined && isOurs(up));
+      ours.set(id, hit);
+    }
+    return hit;
+  };
+  const out: number[] = [];
+  let ts = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    ts += profile.timeDeltas[i] ?? 0;
+    if (isOurs(id)) out.push(ts);
+  });
+  return out;
+}
+
+/**
+ * Runs `work` while the browser records a trace and a CPU profile of the page's thread; returns the trace's events
+ * and when LeadLens code was running (see extensionSamples).
+ */
+export async function traced<T>(page: Page, work: () => Promise<T>): Promise<{ result: T; events: TraceEvent[]; ours: number[] }> {
   const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
   await cdp.send('Tracing.start', {
     traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
     transferMode: 'ReturnAsStream',
   });
   const result = await work();
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
   const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream as string)));
   await cdp.send('Tracing.end');
   const stream = await complete;
@@ -38,7 +80,7 @@ export async function traced<T>(page: Page, work: () => Promise<T>): Promise<{ r
   await cdp.send('IO.close', { handle: stream });
   await cdp.detach();
   const parsed = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] };
-  return { result, events: Array.isArray(parsed) ? parsed : parsed.traceEvents };
+  return { result, events: Array.isArray(parsed) ? parsed : parsed.traceEvents, ours: extensionSamples(profile) };
 }
 
 const JS = new Set([
@@ -53,7 +95,10 @@ const JS = new Set([
 const RENDER = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'UpdateLayer', 'RecalculateStyles']);
 
 export interface TaskSplit {
-  /** Thread time (ms) of each main-thread task that ran LeadLens code. */
+  /**
+   * Thread time (ms) of each main-thread task that ran LeadLens code: a CPU-profile sample with LeadLens code on
+   * its stack falls in it (when samples are given), else JavaScript from its URL or with none ran in it.
+   */
   oursMs: number[];
   /** Wall time (ms) of those tasks. */
   oursWallMs: number[];
@@ -63,6 +108,8 @@ export interface TaskSplit {
   pageJsMs: number;
   /** Rendering (style, layout, pre-paint, paint) in tasks that ran no JavaScript, thread ms. */
   renderMs: number;
+  /** Thread time (ms) of each task that rendered and ran no JavaScript of anyone (frames), once LeadLens code ran. */
+  renderTasksMs: number[];
   /** Thread time of the longest task of any kind, ms. */
   longestMs: number;
 }
@@ -86,10 +133,14 @@ function mainThread(events: TraceEvent[], url: string): { pid: number; tid: numb
   return null;
 }
 
-/** Splits the page's main-thread tasks that start at or after `fromTs` (trace µs; 0 for all). */
-export function splitTasks(events: TraceEvent[], url: string, fromTs = 0): TaskSplit {
+/**
+ * Splits the page's main-thread tasks that start at or after `fromTs` (trace µs; 0 for all). `ours`: times at
+ * which LeadLens code ran (traced's CPU-profile samples), so a task is LeadLens' only when its code ran in it (the
+ * test driver's own scripts also run without a URL).
+ */
+export function splitTasks(events: TraceEvent[], url: string, fromTs = 0, ours?: readonly number[]): TaskSplit {
   const main = mainThread(events, url);
-  const out: TaskSplit = { oursMs: [], oursWallMs: [], extJsMs: 0, pageJsMs: 0, renderMs: 0, longestMs: 0 };
+  const out: TaskSplit = { oursMs: [], oursWallMs: [], extJsMs: 0, pageJsMs: 0, renderMs: 0, renderTasksMs: [], longestMs: 0 };
   if (!main) return out;
   const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.ts >= fromTs);
   const tasks = mine.filter((e) => e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
@@ -122,12 +173,26 @@ export function splitTasks(events: TraceEvent[], url: string, fromTs = 0): TaskS
     out.longestMs = Math.max(out.longestMs, taskMs);
     out.extJsMs += ext;
     out.pageJsMs += page;
-    if (ext > 0) {
+    const ran = ours ? anyWithin(ours, task.ts, end) : ext > 0;
+    if (ran) {
       out.oursMs.push(taskMs);
       out.oursWallMs.push((task.dur ?? 0) / 1000);
     } else if (!page) out.renderMs += render;
+    if (ours?.length && task.ts > ours[0]! && !ran && !page && !ext && render > 0) out.renderTasksMs.push(taskMs);
   }
   return out;
+}
+
+/** True when sorted `times` holds one in [from, to]. */
+function anyWithin(times: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < times.length && times[lo]! <= to;
 }
 
 export function median(xs: number[]): number {
