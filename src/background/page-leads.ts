@@ -7,7 +7,7 @@ import { dequal } from 'dequal/lite';
 import { decodeLeadSource } from '../core/leadsource';
 import type { Message, PageLead, Reply } from '../messaging/messages';
 import type { TabLead, TabLeads } from '../messaging/tab-view';
-import type { SightingInput } from '../store/types';
+import type { IngestResult, SightingInput } from '../store/types';
 import { describeError, type MemoryPort } from './memory-port';
 import { completeLeads } from './offers';
 import { purgeIfDue } from './retention';
@@ -55,7 +55,9 @@ export async function ingestPage(
     }
     return true;
   });
-  const error = await ingestFresh(fresh, statuses, memory, now);
+  // A failure after the verdicts went out (the records could not be written) reaches the tab's view.
+  const late = (why: string) => void updateTab(tabId, (tab) => ({ ...tab, memoryError: why })).catch(() => undefined);
+  const error = await ingestFresh(fresh, statuses, memory, now, late);
   keepLatest(await readTab(tabId), url, leads, reused, statuses);
   const reply = { ...statuses };
   // Written after the reply: the page's badges need only the verdicts.
@@ -106,12 +108,17 @@ function keepLatest(tab: TabLeads | null, url: string, leads: PageLead[], reused
   }
 }
 
-/** Stores the new or changed leads and fills in their verdicts; returns what went wrong, if anything. */
+/**
+ * Stores the new or changed leads and fills in their verdicts as soon as the memory knows them (their records
+ * are written after: the reply does not wait for that); returns what went wrong, if anything. A failure
+ * after the verdicts are known goes to `late`.
+ */
 async function ingestFresh(
   fresh: PageLead[],
   statuses: Statuses,
   memory: () => Promise<MemoryPort>,
   now: Date,
+  late: (why: string) => void,
 ): Promise<string | undefined> {
   try {
     const m = await memory();
@@ -122,7 +129,17 @@ async function ingestFresh(
       lead: l.lead,
       seenAt: now.toISOString(),
     }));
-    const results = inputs.length ? await m.ingest(inputs) : [];
+    let known: (results: IngestResult[]) => void = () => undefined;
+    const verdicts = new Promise<IngestResult[]>((resolve) => {
+      known = resolve;
+    });
+    const stored = inputs.length ? m.ingest(inputs, known) : Promise.resolve([]);
+    let answered = false;
+    void stored.catch((e) => {
+      if (answered) late(describeError(e).error);
+    });
+    const results = await Promise.race([verdicts, stored]);
+    answered = true;
     fresh.forEach((l, i) => {
       statuses[l.key] = results[i] ?? null;
     });

@@ -46,10 +46,16 @@ export function prepareLeads(inputs: SightingInput[], settings: Settings): Prepa
  * Takes in a report's leads in one transaction and few round trips: every lead's record and candidates are
  * asked for at once, then the candidates' customers and the rep's decisions about them, then each lead is
  * judged in order without waiting on the database (the leads of this batch are candidates of the later
- * ones). The sightings are written as the verdicts come; the customers (their stage and journey dates)
- * after all verdicts are known.
+ * ones). `onVerdicts` gets the verdicts as soon as they are known; the writes (the sightings, then each
+ * customer touched in its final state: stage, journey dates) are issued after that, in a later task of the
+ * same transaction, so a caller can answer before the records are serialised. Resolves once all are written.
  */
-export async function ingestLeads(tx: RwTx, leads: PreparedLead[], ctx: StoreCtx): Promise<IngestResult[]> {
+export async function ingestLeads(
+  tx: RwTx,
+  leads: PreparedLead[],
+  ctx: StoreCtx,
+  onVerdicts?: (results: IngestResult[]) => void,
+): Promise<IngestResult[]> {
   const sightings = tx.objectStore('sightings');
   const profiles = leads.map((l) => matchProfile(l.normalized));
   const asked = new Map<string, Promise<StoredSighting[]>>();
@@ -59,6 +65,15 @@ export async function ingestLeads(tx: RwTx, leads: PreparedLead[], ctx: StoreCtx
   ]);
   const known = await knownAround(tx, seenList, candidateLists);
   const batch = new Batch();
+  const puts: StoredSighting[] = [];
+  const removals: string[] = [];
+  const out: SightingWrites = { put: (record) => puts.push(record), remove: (id) => removals.push(id) };
+  const results = leads.map((lead, i) => judgeOne(lead, profiles[i]!, seenList[i], candidateLists[i]!, known, batch, out, ctx));
+  if (onVerdicts) {
+    onVerdicts(results);
+    // One cheap read keeps the transaction open across a task: the caller's answer goes out first.
+    await sightings.get('');
+  }
   const writes: Promise<unknown>[] = [];
   // A put can throw at once (a value the database refuses); the transaction is then aborted and every
   // request already queued rejects. Each one gets a handler here so those rejections are not left
@@ -67,12 +82,8 @@ export async function ingestLeads(tx: RwTx, leads: PreparedLead[], ctx: StoreCtx
     request.catch(() => undefined);
     writes.push(request);
   };
-  const out: SightingWrites = {
-    put: (record) => track(sightings.put(record)),
-    remove: (id) => track(sightings.delete(id)),
-  };
-  const results = leads.map((lead, i) => judgeOne(lead, profiles[i]!, seenList[i], candidateLists[i]!, known, batch, out, ctx));
-  // The customers touched, each written once in its final state.
+  for (const id of removals) track(sightings.delete(id));
+  for (const record of puts) track(sightings.put(record));
   const customers = tx.objectStore('customers');
   for (const c of batch.customers.values()) track(customers.put(c));
   await Promise.all(writes);
@@ -120,7 +131,7 @@ async function knownAround(tx: RwTx, seenList: unknown[], lists: StoredSighting[
   return { customers, rejections, pairs };
 }
 
-/** Where a judged lead's sighting goes (requests are issued at once, awaited together at the end). */
+/** Where a judged lead's sighting goes (the requests are issued once every lead of the batch is judged). */
 interface SightingWrites {
   put(s: StoredSighting): void;
   remove(id: string): void;
@@ -131,6 +142,20 @@ class Batch {
   readonly customers = new Map<string, StoredCustomer>();
   readonly byRecord = new Map<string, IngestResult>();
   readonly byKey = new Map<string, Candidate<string>[]>();
+  /** Stored sightings read for this batch and found readable (the same objects come back for many leads). */
+  private readonly checked = new WeakSet<object>();
+
+  /** The readable ones of these stored sightings; a damaged one is reported (each time it is met). */
+  readable(list: readonly unknown[], ctx: StoreCtx): StoredSighting[] {
+    const fresh = list.filter((s) => !(typeof s === 'object' && s !== null && this.checked.has(s)));
+    if (fresh.length === list.length) {
+      const ok = readable(list, isStoredSighting, ctx.skipped.sighting);
+      for (const s of ok) this.checked.add(s);
+      return ok;
+    }
+    for (const s of readable(fresh, isStoredSighting, ctx.skipped.sighting)) this.checked.add(s);
+    return list.filter((s): s is StoredSighting => typeof s === 'object' && s !== null && this.checked.has(s));
+  }
 
   add(s: StoredSighting): void {
     const candidate = { ref: s.id, customerId: s.customerId, profile: s.profile };
@@ -201,9 +226,12 @@ function judgeOne(
 function decide(profile: MatchProfile, lists: StoredSighting[][], known: Known, batch: Batch, ctx: StoreCtx): MatchOutcome<string> {
   const byId = new Map<string, Candidate<string>>();
   for (const list of lists) {
-    // The same sighting often comes back under several keys: it is checked and kept once.
-    const unseen = list.filter((s) => !byId.has(idOf(s) as string));
-    for (const s of readable(unseen, isStoredSighting, ctx.skipped.sighting))
+    // The same sighting often comes back under several keys, and for several leads of the batch (the lists
+    // are shared): it is checked once per batch and kept once per lead.
+    for (const s of batch.readable(
+      list.filter((x) => !byId.has(idOf(x) as string)),
+      ctx,
+    ))
       byId.set(s.id, { ref: s.id, customerId: s.customerId, profile: s.profile });
   }
   // This batch's sightings under the same keys, within the per-key limit the stored ones are read with.

@@ -45,7 +45,11 @@ export interface MemoryOptions {
 }
 
 export interface LeadMemory {
-  ingest(inputs: SightingInput[]): Promise<IngestResult[]>;
+  /**
+   * Takes in leads; resolves with their verdicts once stored. `onVerdicts` gets them as soon as they are known,
+   * before the records are written (a failure after that still rejects the promise).
+   */
+  ingest(inputs: SightingInput[], onVerdicts?: (results: IngestResult[]) => void): Promise<IngestResult[]>;
   /** The verdict a lead would get, without storing anything. */
   findMatches(input: SightingInput): Promise<MatchInfo>;
   customerView(customerId: string): Promise<CustomerView | null>;
@@ -174,10 +178,10 @@ class IdbLeadMemory implements LeadMemory {
     return work(db.transaction([...LEAD_STORES], 'readonly'));
   }
 
-  async ingest(inputs: SightingInput[]): Promise<IngestResult[]> {
+  async ingest(inputs: SightingInput[], onVerdicts?: (results: IngestResult[]) => void): Promise<IngestResult[]> {
     if (inputs.length === 0) return [];
     const leads = prepareLeads(inputs, await this.getSettings());
-    return this.write((tx) => ingestLeads(tx, leads, this.ctx));
+    return this.write((tx) => ingestLeads(tx, leads, this.ctx, onVerdicts));
   }
 
   async findMatches(input: SightingInput): Promise<MatchInfo> {

@@ -4,7 +4,7 @@ import { vi } from 'vitest';
 import type { PageLead } from '../../../src/messaging/messages';
 import type { IngestResult } from '../../../src/store/types';
 import { fakeBrowser, sortedKeys } from '../fake-browser';
-import { fakeMemory } from './fake-memory';
+import { fakeMemory, newLead } from './fake-memory';
 
 const fake = fakeBrowser();
 vi.mock('../../../src/platform/browser', () => ({ browser: fake.browser, t: (k: string) => k, uiLang: () => 'en', send: vi.fn() }));
@@ -78,5 +78,31 @@ describe('page leads in the service worker', () => {
     } finally {
       fake.browser.storage.session.set = set;
     }
+  });
+
+  it('replies as soon as the memory knows the verdicts, before it has written them; a later failure reaches the view', async () => {
+    let fail: (e: Error) => void = () => undefined;
+    const m = fakeMemory({
+      // Verdicts at once, the writes never done until the test fails them.
+      ingest: (inputs, onVerdicts) => {
+        const results = inputs.map((_, i) => newLead(i));
+        onVerdicts?.(results);
+        return new Promise((_, reject) => {
+          fail = reject;
+        });
+      },
+    });
+    const deps = { memory: async () => m, openSidePanel: async () => undefined, extensionOrigin: 'chrome-extension://test/' };
+    const { handleMessage } = await import('../../../src/background/router');
+    const { readTab } = await import('../../../src/background/tab-state');
+    const reply = (await handleMessage(
+      { type: 'page-leads', url: 'https://x/3', leads: [lead('d', 'd@contoso.com')] },
+      { tab: { id: 73 }, url: 'https://x.crm.dynamics.com/3' },
+      deps,
+    )) as { statuses: Record<string, IngestResult>; error?: string };
+    expect(reply.statuses.d?.match.status).toBe('new');
+    expect(reply.error).toBeUndefined();
+    fail(new Error('disk full'));
+    await vi.waitFor(async () => expect((await readTab(73))?.memoryError).toBe('disk full'));
   });
 });

@@ -26,4 +26,26 @@ describe('ingesting a report in one batch', () => {
     expect(view!.furthestStage).toBe('trial');
     m.close();
   });
+
+  it('hands the verdicts over before any record of the batch is written, and stores them all after', async () => {
+    const m = await open();
+    const order: string[] = [];
+    const realPut = IDBObjectStore.prototype.put;
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      order.push(`put ${this.name}`);
+      return realPut.apply(this, args);
+    });
+    let early: string[] = [];
+    const results = await m.ingest([sighting(ivan, { recordId: 'a' }), sighting(anna, { recordId: 'b' })], (verdicts) => {
+      order.push('verdicts');
+      early = verdicts.map((v) => v.match.status);
+    });
+    put.mockRestore();
+    expect(early).toEqual(['new', 'new']);
+    expect(order[0]).toBe('verdicts');
+    expect(order.filter((o) => o.startsWith('put'))).toEqual(['put sightings', 'put sightings', 'put customers', 'put customers']);
+    expect(results.map((r) => r.match.status)).toEqual(early);
+    expect(await m.stats()).toEqual({ customers: 2, leads: 2 });
+    m.close();
+  });
 });
