@@ -4,28 +4,27 @@
 // and nothing waits for their replies. It never stores anything: no IndexedDB, no page storage; lead data
 // leaves only through send(). startLens stays one function over 60 lines on purpose: its passes share the
 // page's state (rows, badges, pending report) as closures; the pieces with logic of their own live in
-// rows.ts, report.ts, annotator.ts and viewport.ts.
+// rows.ts, list-passes.ts, report.ts, annotator.ts, viewport.ts, quiet.ts and schedule.ts.
 import type { CrmId, DuplicateStatus, Lang } from '../core/types';
 import { onShadowRoot } from '../crm/dom';
-import { mayHoldLeadSource } from '../crm/record';
 import type { Message } from '../messaging/messages';
 import { Annotator, type AnnotatorOptions } from './annotator';
+import { ListPasses } from './list-passes';
 import { planPage, type Occurrence } from './occurrences';
+import { nothingNew } from './quiet';
 import { Reporter } from './report';
-import { RowTable, type RowChange, type RowEntry } from './rows';
+import { RowTable, type RowEntry } from './rows';
+import { breathe, IDLE_BUDGET_MS } from './schedule';
 import { TeamCheck } from './team';
 import { teamCardPart } from './team-badge';
 import { intersectionViewport, type ViewportFactory } from './viewport';
 import { watchPage, type Unwatch, type WatchOptions } from './watch';
 
+export { nothingNew } from './quiet';
 export { statusesFrom } from './report';
 
 /** Values that arrive without any DOM change (an input's value set by the app) are read by one later look. */
 const SETTLE_MS = 800;
-/** Time one idle slice may spend reading rows, and one task registering them. */
-const IDLE_BUDGET_MS = 8;
-/** Time one pass may spend reading and badging the rows near the viewport. */
-const FRAME_BUDGET_MS = 16;
 /** A list this short is read and badged whole in the first look (one report, one team check per table). */
 const WHOLE_LIST_ROWS = 200;
 
@@ -54,77 +53,6 @@ export interface Lens {
   repaint(): void;
   stop(): void;
   readonly occurrences: readonly Occurrence[];
-}
-
-type Later = (run: () => void) => () => void;
-
-/** Before the next frame is drawn (a timer where frames are not drawn). */
-const nextFrame: Later = (run) => {
-  if (typeof requestAnimationFrame === 'function') {
-    const id = requestAnimationFrame(run);
-    return () => cancelAnimationFrame(id);
-  }
-  const id = setTimeout(run, 16);
-  return () => clearTimeout(id);
-};
-
-/** Lets the page run (input, rendering) before going on: scheduler.yield where the browser has it. */
-const breathe = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
-};
-
-/** In a task of its own, as soon as the page lets it run. */
-const nextTask: Later = (run) => {
-  const id = setTimeout(run, 0);
-  return () => clearTimeout(id);
-};
-
-/** When the page is idle (or after 200 ms at the latest). */
-const whenIdle: Later = (run) => {
-  const g = globalThis as {
-    requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number;
-    cancelIdleCallback?: (id: number) => void;
-  };
-  if (g.requestIdleCallback) {
-    const id = g.requestIdleCallback(run, { timeout: 200 });
-    return () => g.cancelIdleCallback?.(id);
-  }
-  const id = setTimeout(run, 30);
-  return () => clearTimeout(id);
-};
-
-/** A form control or a custom element (which may show text from its shadow tree) below or at `el`. */
-function mayHideText(el: Element): boolean {
-  if (el.localName.includes('-') || el.matches('input, textarea, select')) return true;
-  const walker = el.ownerDocument.createTreeWalker(el, 1);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const child = n as Element;
-    if (child.localName.includes('-') || child.localName === 'input' || child.localName === 'textarea' || child.localName === 'select')
-      return true;
-  }
-  return false;
-}
-
-/**
- * True when none of these mutations can have brought a LeadSource onto a page that shows none: only text
- * and nodes were added, no text of them may hold one, and nothing was revealed (an attribute change may
- * show a hidden part). A page that keeps changing but shows no leads is then not looked at again.
- */
-export function nothingNew(records: readonly MutationRecord[]): boolean {
-  for (const m of records) {
-    if (m.type === 'attributes') return false;
-    if (m.type === 'characterData') {
-      if (mayHoldLeadSource((m.target as CharacterData).data)) return false;
-      continue;
-    }
-    for (const n of Array.from(m.addedNodes)) {
-      if (n.nodeType === 3 && mayHoldLeadSource((n as Text).data)) return false;
-      if (n.nodeType !== 1) continue;
-      if (mayHoldLeadSource(n.textContent ?? '') || mayHideText(n as Element)) return false;
-    }
-  }
-  return true;
 }
 
 export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
@@ -178,101 +106,22 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
     if (/context invalidated/i.test(String((err as Error)?.message ?? err))) lens.stop();
   }
 
-  // Rows to badge at the next frame: they came near the viewport or changed while near.
-  const toShow = new Set<RowEntry>();
-  let cancelFrame: (() => void) | null = null;
-  let cancelIdle: (() => void) | null = null;
-  let cancelWatch: (() => void) | null = null;
-  const viewport = (opts.viewport ?? intersectionViewport)(win, (els) => {
-    for (const el of els) {
-      const entry = rows.entryOf(el);
-      if (entry) toShow.add(entry);
-    }
-    // The observer calls back in a task of its own after a frame: the rows are badged right here, and the next
-    // frame draws them (the frame's own rendering, costly on a page of thousands of rows, runs in its own task).
-    cancelFrame?.();
-    framePass();
-  });
+  const viewport = (opts.viewport ?? intersectionViewport)(win, (els) =>
+    passes.cameNear(els.map((el) => rows.entryOf(el)).filter((e): e is RowEntry => e !== undefined)),
+  );
   const rows = new RowTable(() => crm, viewport);
   let shortList = false;
-  const near = (entry: RowEntry): boolean => shortList || rows.isNear(entry);
-
-  /** A pass right before the next frame: rows the page rewrote get their badges back before it paints. */
-  function frameSoon(): void {
-    if (!cancelFrame && !stopped) cancelFrame = nextFrame(framePass);
-  }
-  /** A pass in a task of its own: rows that came near are badged, and the next frame draws them. */
-  function passSoon(): void {
-    if (!cancelFrame && !stopped) cancelFrame = nextTask(framePass);
-  }
-  function idleSoon(): void {
-    if (!cancelIdle && !stopped) cancelIdle = whenIdle(idleSlice);
-  }
-  /** Rows found are watched for nearness in slices of their own (thousands of observe calls take a while). */
-  function watchSoon(): void {
-    if (!cancelWatch && !stopped) cancelWatch = nextTask(watchSlice);
-  }
-  function watchSlice(): void {
-    cancelWatch = null;
-    if (!stopped && rows.watchSome(performance.now() + IDLE_BUDGET_MS)) watchSoon();
-  }
-
-  /** Applies what reading rows changed: badges withdrawn, the changes noted for the next report. */
-  function applied(change: RowChange): void {
-    annotator.remove(change.removed);
-    reporter.note(
-      change.changed.map((o) => o.lead),
-      change.removed,
-    );
-  }
-
-  /**
-   * One pass per frame: reads the near rows that entered or changed, and badges them together. On a long list a
-   * pass stops after FRAME_BUDGET_MS and the rows left wait for the next frame; a short one is badged whole.
-   */
-  function framePass(): void {
-    cancelFrame = null;
-    if (stopped) return;
-    const end = shortList ? Number.POSITIVE_INFINITY : performance.now() + FRAME_BUDGET_MS;
-    const change: RowChange = { changed: [], removed: [] };
-    const shown: Occurrence[] = [];
-    for (const entry of toShow) {
-      if (shown.length && performance.now() > end) break;
-      toShow.delete(entry);
-      if (!near(entry)) continue;
-      // The observer's word that a row is near says it is rendered; a short list read whole asks the browser.
-      if (entry.dirty || !entry.occurrences) rows.readRow(entry, change, shortList || !rows.isNear(entry));
-      shown.push(...(entry.occurrences ?? []));
-    }
-    // Rows left for want of time: in a task of their own, not in the frame's (whose rendering takes long enough).
-    if (toShow.size) passSoon();
-    applied(change);
-    annotator.show(shown, statuses);
+  const passes = new ListPasses({
+    rows: () => rows,
+    annotator,
+    reporter,
+    statuses,
+    url: () => url,
+    whole: () => shortList,
+    stopped: () => stopped,
     // Badges re-created or repainted from the local verdicts get their team upgrade back.
-    if (shown.length) team.repaint();
-    reporter.flush(url);
-  }
-
-  /** Reads far rows until the slice's budget is spent; they are reported, and badged once they come near. */
-  function idleSlice(): void {
-    cancelIdle = null;
-    if (stopped) return;
-    const end = performance.now() + IDLE_BUDGET_MS;
-    const change: RowChange = { changed: [], removed: [] };
-    let more = false;
-    for (const entry of rows.pending(false)) {
-      if (performance.now() > end) {
-        more = true;
-        break;
-      }
-      rows.readRow(entry, change, false);
-      if (near(entry)) toShow.add(entry);
-    }
-    applied(change);
-    if (toShow.size) passSoon();
-    reporter.flushSoon(url);
-    if (more) idleSoon();
-  }
+    shown: () => team.repaint(),
+  });
 
   /**
    * A whole look at the page: what lies outside list rows is read now, the rows are (re)found and registered
@@ -339,10 +188,7 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
       }
       annotator.retain(new Set(all().map((o) => o.key)));
       annotator.show(pageOccs, statuses);
-      for (const entry of rows.pending(!shortList)) toShow.add(entry);
-      framePass();
-      watchSoon();
-      idleSoon();
+      passes.showNow(rows.pending(!shortList));
     }
     if (!stopped) reporter.flush(url);
   }
@@ -400,10 +246,8 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
       entry.dirty = true;
       // Withdrawn at once: a recycled row never shows another row's badge, not even for a frame.
       annotator.verify((entry.occurrences ?? []).map((o) => o.key));
-      if (near(entry)) toShow.add(entry);
     }
-    if (toShow.size) frameSoon();
-    if (touched.size) idleSoon();
+    passes.rewritten(touched);
     return handled;
   }
 
@@ -421,9 +265,7 @@ export function startLens(deps: LensDeps, opts: LensOptions = {}): Lens {
       unhook?.();
       unwatch?.();
       viewport.disconnect();
-      cancelFrame?.();
-      cancelIdle?.();
-      cancelWatch?.();
+      passes.stop();
       reporter.stop();
       if (settle) clearTimeout(settle);
     },
