@@ -1,15 +1,12 @@
-// Offer ids that may have been cut, completed from the offers the lead memory has seen (issue 10). A
-// LeadSource exactly at its field's 40-character limit may be cut; when the id it shows begins exactly
-// one whole offer id on file, the rep sees that offer, with a note of what it was completed from
-// (core/leadsource/complete.ts). The memory is asked only when some value may be cut, and once per batch.
-import { completeOffer } from '../core/leadsource';
+// Offer ids that may have been cut, completed from the offers LeadLens knows (issue 10): the lead memory's
+// and the offer dictionary's (LeadMemory.knownOfferIds gives both). A LeadSource exactly at its field's
+// 40-character limit may be cut; when the id it shows begins exactly one whole known offer id, the rep sees
+// that offer, with a note of what it was completed from (core/leadsource/complete.ts). The memory is asked
+// only when some value may be cut, and once per batch.
+import { completeOffer, mayBeCut } from '../core/leadsource';
 import type { DecodedLeadSource } from '../core/types';
 import type { PageLead } from '../messaging/messages';
 import type { MemoryPort } from './memory-port';
-
-export function mayBeCut(d: DecodedLeadSource | null | undefined): boolean {
-  return !!d?.ok && (d.warnings.includes('truncated') || d.warnings.includes('possibly-truncated'));
-}
 
 /** Each decoded value completed where it can be; the known ids are read at most once, and only if needed. */
 export async function completeDecoded(
@@ -40,4 +37,14 @@ export async function completeLeads(leads: PageLead[], memory: () => Promise<Mem
     const d = byLead.get(l);
     return d && d !== l.lead.leadSource ? { ...l, lead: { ...l.lead, leadSource: d } } : l;
   });
+}
+
+/** Most ids one `offer-ids` reply carries: enough to tell one match from several. */
+export const MAX_OFFER_IDS = 20;
+
+/** The known offer ids (memory and dictionary) that begin with `prefix`, case aside: what a page asks to complete a cut id. */
+export async function offerIdsStartingWith(prefix: string, knownOfferIds: () => Promise<readonly string[]>): Promise<string[]> {
+  const p = prefix.toLowerCase();
+  if (!p) return [];
+  return (await knownOfferIds()).filter((id) => id.toLowerCase().startsWith(p)).slice(0, MAX_OFFER_IDS);
 }

@@ -11,6 +11,7 @@ import { parseMessage } from '../messaging/validate';
 import { DEFAULT_SETTINGS, type Settings } from '../store/types';
 import { describeError, type MemoryPort } from './memory-port';
 import { type DeskDeps, deskHandlers, learnFromPage } from './desk';
+import { offerIdsStartingWith } from './offers';
 import { ingestPage } from './page-leads';
 import { downloadPart, offerDownload, receivePart, takeUpload } from './transfers';
 import { applyDecision, dropResults, updateAllTabs, updateTab } from './tab-state';
@@ -213,6 +214,9 @@ const handlers: Handlers = {
   'get-settings': (_message, { deps }) => withMemory(deps, (m) => m.getSettings(), DEFAULT_SETTINGS),
 
   ...deskHandlers,
+
+  'offer-ids': (message, { deps }) =>
+    withMemory(deps, async (m) => ({ ids: await offerIdsStartingWith(message.prefix, () => m.knownOfferIds()) }), { ids: [] }),
 
   'set-settings': (message, { deps, now }) =>
     withMemory(deps, async (m) => {

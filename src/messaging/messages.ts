@@ -58,7 +58,9 @@ export type Message =
   | { type: 'get-ticks'; sightingId: string }
   | { type: 'set-tick'; sightingId: string; step: string; done: boolean }
   | { type: 'get-offers' }
-  | { type: 'set-offer'; key: string; name: string };
+  | { type: 'set-offer'; key: string; name: string }
+  /** The known offer ids (memory and dictionary) that begin with `prefix`: the popup completes a cut id with them. */
+  | { type: 'offer-ids'; prefix: string };
 
 /** A request the content script sends to its own page's origin for the team check (a GET). */
 export interface TeamWireRequest {
@@ -103,6 +105,7 @@ export interface Replies {
   'set-tick': { steps: string[] } | { error: string };
   'get-offers': { offers: OfferName[] };
   'set-offer': { ok: boolean; error?: string };
+  'offer-ids': { ids: string[] };
 }
 
 export type Reply<T extends Message['type']> = Replies[T];

@@ -72,6 +72,7 @@ const SHAPES: Record<Message['type'], Record<string, Check>> = {
   'get-ticks': { sightingId: id },
   'set-tick': { sightingId: id, step: (v) => boundedString(v, BOUNDS.stepId) && v.length > 0, done: (v) => typeof v === 'boolean' },
   'get-offers': {},
+  'offer-ids': { prefix: (v) => boundedString(v, BOUNDS.offerKey) && v.length > 0 },
   // An empty name removes the entry (store/offers.ts).
   'set-offer': { key: (v) => boundedString(v, BOUNDS.offerKey) && v.trim().length > 0, name: (v) => boundedString(v, BOUNDS.offerName) },
 };

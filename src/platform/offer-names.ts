@@ -38,3 +38,9 @@ export function watchOfferNames(onChange: (names: OfferNames) => void): () => vo
 export function watchFollowUpHours(onChange: (hours: number | undefined) => void): () => void {
   return watchMirrored(FOLLOW_UP_KEY, followUpHoursIn, onChange);
 }
+
+/** The dictionary's offer ids as last published (none when nothing is there or it cannot be read). */
+export async function offerNameKeys(): Promise<string[]> {
+  const got = await browser.storage.local.get(OFFER_NAMES_KEY);
+  return Object.keys(offerNamesIn(got[OFFER_NAMES_KEY]));
+}

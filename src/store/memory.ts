@@ -68,7 +68,10 @@ export interface LeadMemory {
   takeProblems(): StoreError[];
   /** How much the memory holds: customers and leads (sightings), counted without reading them. */
   stats(): Promise<{ customers: number; leads: number }>;
-  /** The whole offer ids (`publisher.offer`) of the leads it holds, each once: a cut id is completed from them. */
+  /**
+   * The whole offer ids (`publisher.offer`) it knows, each once (case aside): those of the leads it holds and
+   * the offer dictionary's. A cut id is completed from them.
+   */
   knownOfferIds(): Promise<string[]>;
   /** The team check's session cache (team-cache.ts): rows of these customer keys. */
   teamChecks(customerKeys: readonly string[]): Promise<TeamCheckRow[]>;
@@ -228,11 +231,16 @@ class IdbLeadMemory implements LeadMemory {
 
   async knownOfferIds(): Promise<string[]> {
     const db = await this.db();
-    const index = db.transaction('sightings', 'readonly').store.index('offerKey');
-    const ids: string[] = [];
+    const tx = db.transaction(['sightings', 'offers'], 'readonly');
+    // The dictionary's keys (lower case) first, so the same offer seen on a lead keeps the lead's spelling.
+    const ids = new Map<string, string>();
+    for (const key of await tx.objectStore('offers').getAllKeys(null, MAX_KNOWN_OFFERS))
+      if (typeof key === 'string') ids.set(key.toLowerCase(), key);
+    const index = tx.objectStore('sightings').index('offerKey');
     // One step per distinct offer, not per lead: the index is walked unique.
-    for (let c = await index.openKeyCursor(null, 'nextunique'); c && ids.length < MAX_KNOWN_OFFERS; c = await c.continue()) ids.push(c.key);
-    return ids;
+    for (let c = await index.openKeyCursor(null, 'nextunique'); c && ids.size < 2 * MAX_KNOWN_OFFERS; c = await c.continue())
+      ids.set(c.key.toLowerCase(), c.key);
+    return [...ids.values()];
   }
 
   async exportJson(): Promise<string> {

@@ -6,6 +6,7 @@ import type { Lookup, RecentSource } from '../platform/recent';
 import { decodePasted } from './decode-any';
 import { formatRelative } from './format';
 import { LeadCard } from './LeadCard';
+import type { DecodedLeadSource } from '../core/types';
 
 /** A lookup is filed once the rep stops typing for this long on a value that decodes. */
 const SETTLE_MS = 700;
@@ -14,13 +15,16 @@ export interface PopupProps {
   openSidePanel?: () => Promise<void>;
   initialText?: string;
   recent?: RecentSource;
+  /** Completes offer ids that may be cut (messaging/complete-offers.ts); the values show as decoded until it answers. */
+  complete?: (decoded: DecodedLeadSource[]) => Promise<DecodedLeadSource[]>;
 }
 
-export function Popup({ openSidePanel, initialText = '', recent }: PopupProps) {
+export function Popup({ openSidePanel, initialText = '', recent, complete }: PopupProps) {
   const [text, setText] = useState(initialText);
   const [lookups, setLookups] = useState<Lookup[]>([]);
   const lang = uiLang();
   const pasted = useMemo(() => decodePasted(text), [text]);
+  const completed = useCompleted(pasted.decoded, complete);
   const now = new Date();
   useEffect(() => {
     recent?.list().then(setLookups, () => undefined);
@@ -50,7 +54,7 @@ export function Popup({ openSidePanel, initialText = '', recent }: PopupProps) {
         autoFocus
       />
       <div class="results" aria-live="polite">
-        {pasted.decoded.map((d, i) => (
+        {completed.map((d, i) => (
           <LeadCard
             key={`${i}:${d.input}`}
             decoded={d}
@@ -104,4 +108,21 @@ export function Popup({ openSidePanel, initialText = '', recent }: PopupProps) {
       )}
     </main>
   );
+}
+
+/** The decoded values, replaced by their completed form once `complete` answers for these very values. */
+function useCompleted(decoded: DecodedLeadSource[], complete: PopupProps['complete']): DecodedLeadSource[] {
+  const [done, setDone] = useState<{ of: DecodedLeadSource[]; values: DecodedLeadSource[] } | null>(null);
+  useEffect(() => {
+    if (!complete) return;
+    let live = true;
+    complete(decoded).then(
+      (values) => live && setDone({ of: decoded, values }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [decoded, complete]);
+  return done?.of === decoded ? done.values : decoded;
 }

@@ -2,6 +2,11 @@
 // (issue 12) and the offers in the lead memory. Pure: the caller hands over the known ids.
 import type { DecodedLeadSource } from '../types';
 
+/** A decoded value whose offer id is or may be cut, so that completing it from known ids is worth a try. */
+export function mayBeCut(d: DecodedLeadSource | null | undefined): boolean {
+  return !!d?.ok && (d.warnings.includes('truncated') || d.warnings.includes('possibly-truncated'));
+}
+
 /** The id fragment a cut or possibly cut value shows (`publisher.offer-frag`), or null. */
 function shownId(d: DecodedLeadSource): string | null {
   const o = d.offer;
@@ -10,6 +15,13 @@ function shownId(d: DecodedLeadSource): string | null {
   // A cut value keeps its fragment in the title (`publisher.offer-fr`).
   const t = o.title;
   return t && t.length > o.publisherId.length + 1 && t.startsWith(`${o.publisherId}.`) && !/\s/.test(t) ? t : null;
+}
+
+/**
+ * The `publisher.offer` fragment a value that may be cut shows (what a known id must begin with), or null.
+ */
+export function cutOfferPrefix(d: DecodedLeadSource): string | null {
+  return mayBeCut(d) ? shownId(d) : null;
 }
 
 /**

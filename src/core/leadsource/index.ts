@@ -4,5 +4,5 @@
 export { decodeLeadSource, withActionCode } from './decode';
 export { findLeadSources } from './find';
 export { decodeAnyText } from './any-text';
-export { completeOffer } from './complete';
+export { completeOffer, cutOfferPrefix, mayBeCut } from './complete';
 export { decodeWork, resetDecodeWork, MAX_VALUE, PICKLIST_LIMIT } from './scan';

@@ -35,7 +35,7 @@ async function worker(name: string) {
   const from = (tab: number) => ({ tab: { id: tab }, url: 'https://acme.lightning.force.com/lightning/r/Lead/00Q/view' });
   const report = (tab: number, leads: PageLead[]) =>
     handleMessage({ type: 'page-leads', url: 'https://acme.lightning.force.com/lightning/r/Lead/00Q/view', leads }, from(tab), deps);
-  return { memory, report };
+  return { memory, report, deps };
 }
 
 describe('a cut offer id completed from the memory', () => {
@@ -82,6 +82,37 @@ describe('a cut offer id completed from the memory', () => {
     const both = (await readTab(37))!.leads[0]!.lead.leadSource!;
     expect(both.warnings).toContain('possibly-truncated');
     expect(both.offer?.offerId).toBe('sales-insi');
+    memory.close();
+  });
+
+  it('from the offer dictionary alone: an offer the rep named completes a cut id no lead on file shows', async () => {
+    const { memory, report } = await worker('complete-dictionary');
+    await memory.editOffer('Fabrikam.Sales-Insights', 'Fabrikam Sales Insights');
+    expect(await memory.knownOfferIds()).toEqual(['fabrikam.sales-insights']);
+    await report(38, [pageLead('f', CUT, 'f@northwind.com')]);
+    const shown = (await readTab(38))!.leads[0]!.lead.leadSource!;
+    expect(shown.offer).toMatchObject({ offerId: 'sales-insights', completedFrom: 'fabrikam.sales-insi' });
+    expect(shown.warnings).toContain('offer-completed');
+    // The same offer on a lead and in the dictionary is one id.
+    await report(39, [pageLead('g', 'AppSource-PLT|Fabrikam.Sales-Insights', 'g@fabrikam.com')]);
+    expect(await memory.knownOfferIds()).toEqual(['fabrikam.sales-insights']);
+    memory.close();
+  });
+});
+
+describe('offer-ids: the ids a LeadLens page completes a cut id with', () => {
+  it('answers a LeadLens page with the known ids that begin with the prefix, and no content script', async () => {
+    const { memory, report, deps } = await worker('offer-ids');
+    await report(40, [pageLead('a', WHOLE, 'a@fabrikam.com'), pageLead('d', 'AzurePortal-Create|contoso.crm', 'd@x.com')]);
+    await memory.editOffer('fabrikam.sales-pilot', 'Sales Pilot');
+    const popup = { url: 'chrome-extension://test/src/popup/index.html' };
+    expect(await handleMessage({ type: 'offer-ids', prefix: 'FABRIKAM.sales-' }, popup, deps)).toEqual({
+      ids: ['fabrikam.sales-pilot', 'fabrikam.sales-insights'],
+    });
+    expect(await handleMessage({ type: 'offer-ids', prefix: 'northwind.' }, popup, deps)).toEqual({ ids: [] });
+    const page = { tab: { id: 41 }, url: 'https://acme.lightning.force.com/lightning/r/Lead/00Q/view' };
+    expect(await handleMessage({ type: 'offer-ids', prefix: 'fabrikam.' }, page, deps)).toHaveProperty('error');
+    expect(await handleMessage({ type: 'offer-ids', prefix: '' }, popup, deps)).toHaveProperty('error');
     memory.close();
   });
 });
