@@ -1,7 +1,8 @@
 // A cut offer id completed from the memory, end to end in Chromium (issue 10): the rep has opened a
 // Dynamics 365 lead whose LeadSource names the whole offer (`contoso.crm-connector`); a selection of
 // that value cut at Salesforce's 40 characters is decoded through the context menu and shown in the
-// side panel as the whole offer, "completed from" the fragment.
+// side panel as the whole offer, "completed from" the fragment; the same cut value pasted into the popup
+// (which decodes without the worker) is completed there too, from the ids it asks the worker for.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, launch, leadsStored, screenshot, skipReason, tabIdOf, type Session } from './harness';
 
@@ -47,5 +48,18 @@ describe.skipIf(reason !== null)('a cut offer id in Chromium', () => {
     await screenshot(panel, 'sidepanel-offer-completed');
     await panel.close();
     await page.close();
+  });
+
+  it('is completed in the popup too, which asks the worker for the ids it knows', async () => {
+    // The memory knows contoso.crm-connector from the lead form the test above opened.
+    const popup = await session.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 600 });
+    await popup.goto(session.url('src/popup/index.html'));
+    await popup.getByRole('textbox').fill(CUT);
+    const card = popup.getByTestId('lead-card').first();
+    await expect.poll(() => card.locator('[data-field="offer"]').textContent(), { timeout: 10_000 }).toBe('crm-connector');
+    expect(await card.locator('[data-field="completed-from"]').textContent()).toContain('contoso.crm-connect)');
+    await screenshot(popup, 'popup-offer-completed');
+    await popup.close();
   });
 });
