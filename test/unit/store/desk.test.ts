@@ -35,6 +35,21 @@ describe('search over the memory', () => {
     m.close();
   });
 
+  it('finds the one John Smith among hundreds of Johns and Smiths (each range read in full would be too many)', async () => {
+    const m = await openMemory({ name: 'search-many' });
+    // The index orders a range by term, then by key: the one person whose terms are 'johnz' and 'smythz'
+    // comes last in both the 'john' and the 'smyth' range, behind 600 entries each.
+    const people = Array.from({ length: 600 }, (_, i) => [
+      sighting({ firstName: 'John', lastName: `Abbot${i}`, email: `j${i}@abbot${i}.example` }),
+      sighting({ firstName: `Ann${i}`, lastName: 'Smyth', email: `a${i}@smyth${i}.example` }),
+    ]).flat();
+    for (let i = 0; i < people.length; i += 200) await m.ingest(people.slice(i, i + 200));
+    await m.ingest([sighting({ firstName: 'Johnz', lastName: 'Smythz', email: 'jz@zeta.example' })]);
+    expect((await m.search('john smyth')).map((h) => h.displayName)).toEqual(['Johnz Smythz']);
+    expect(await m.search('john')).toHaveLength(20);
+    m.close();
+  });
+
   it('groups a returning customer into one hit with the count of matching leads', async () => {
     const m = await openMemory({ name: 'search-group' });
     await m.ingest([
