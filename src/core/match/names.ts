@@ -97,16 +97,31 @@ export function jaroWinkler(a: string, b: string, floor = 0): number {
   const matchedB = marksB.fill(0, 0, lb);
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
   let matches = 0;
+  const chains = ascii(b) ? chainsOf(a, la, b, lb) : null;
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - window);
     const hi = Math.min(lb - 1, i + window);
     const ch = a.charCodeAt(i);
-    for (let j = lo; j <= hi; j++) {
-      if (matchedB[j] || ch !== b.charCodeAt(j)) continue;
-      matchedA[i] = 1;
-      matchedB[j] = 1;
-      matches++;
-      break;
+    if (chains && ch < 128) {
+      // The same pick as the scan below (the first unmatched equal character at or after lo), read from the
+      // character's chain of positions in b: positions passed over are matched or behind lo, and stay so.
+      let j = cursor[ch]!;
+      while (j >= 0 && (j < lo || matchedB[j])) j = nextSame[j]!;
+      cursor[ch] = j;
+      if (j >= 0 && j <= hi) {
+        matchedA[i] = 1;
+        matchedB[j] = 1;
+        matches++;
+        cursor[ch] = nextSame[j]!;
+      }
+    } else {
+      for (let j = lo; j <= hi; j++) {
+        if (matchedB[j] || ch !== b.charCodeAt(j)) continue;
+        matchedA[i] = 1;
+        matchedB[j] = 1;
+        matches++;
+        break;
+      }
     }
     if (floor > 0 && !reachable(Math.min(matches + la - 1 - i, lb), la, lb, boost, floor)) return 0;
   }
@@ -121,6 +136,31 @@ export function jaroWinkler(a: string, b: string, floor = 0): number {
   const m = matches;
   const jaro = (m / la + m / lb + (m - transpositions / 2) / m) / 3;
   return jaro + boost * (1 - jaro);
+}
+
+// Per ASCII character, the first position in b not yet passed over (cursor) and, per position, the next one with the
+// same character (nextSame; -1 at the end): scratch space reused by every jaroWinkler call.
+const cursor = new Int32Array(128);
+let nextSame = new Int32Array(64);
+
+function ascii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
+function chainsOf(a: string, la: number, b: string, lb: number): true {
+  if (nextSame.length < lb) nextSame = new Int32Array(lb * 2);
+  for (let i = 0; i < la; i++) {
+    const c = a.charCodeAt(i);
+    if (c < 128) cursor[c] = -1;
+  }
+  for (let j = 0; j < lb; j++) cursor[b.charCodeAt(j)] = -1;
+  for (let j = lb - 1; j >= 0; j--) {
+    const c = b.charCodeAt(j);
+    nextSame[j] = cursor[c]!;
+    cursor[c] = j;
+  }
+  return true;
 }
 
 /** Whether `m` matching characters (and no transpositions, the best case) would reach `floor`. */

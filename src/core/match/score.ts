@@ -312,12 +312,16 @@ function differs(level: NameLevel | null, a: NameForm | null, b: NameForm | null
 /** Bits an agreeing name part loses for being common: the most common of the names it may be. */
 function commonPenalty(level: NameLevel, a: NameForm, b: NameForm, part: NamePart): number {
   if (level === 'differ' || level === 'initial') return 0;
+  if (level !== 'nickname') return Math.max(penaltyOf(a.skeleton, part), penaltyOf(b.skeleton, part));
   let best = 0;
-  for (const sk of level === 'nickname' ? [...a.groups, ...b.groups] : [a.skeleton, b.skeleton]) {
-    const c = commonness(sk, part);
-    if (c) best = Math.max(best, COMMON_NAME_PENALTY[part][c]);
-  }
+  for (const sk of a.groups) best = Math.max(best, penaltyOf(sk, part));
+  for (const sk of b.groups) best = Math.max(best, penaltyOf(sk, part));
   return best;
+}
+
+function penaltyOf(skeleton: string, part: NamePart): number {
+  const c = commonness(skeleton, part);
+  return c ? COMMON_NAME_PENALTY[part][c] : 0;
 }
 
 type CompanyLevel = 'exact' | 'close' | 'differ';

@@ -169,6 +169,53 @@ describe('jaroWinkler with a floor', () => {
   });
 });
 
+describe('jaroWinkler against the textbook scan', () => {
+  // The plain definition: each character of a takes the first unmatched equal character of b within the window.
+  function textbook(a: string, b: string): number {
+    if (a === b) return 1;
+    if (!a.length || !b.length) return 0;
+    const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
+    const ma = new Array<boolean>(a.length).fill(false);
+    const mb = new Array<boolean>(b.length).fill(false);
+    let m = 0;
+    for (let i = 0; i < a.length; i++)
+      for (let j = Math.max(0, i - window); j <= Math.min(b.length - 1, i + window); j++)
+        if (!mb[j] && a[i] === b[j]) {
+          ma[i] = mb[j] = true;
+          m++;
+          break;
+        }
+    if (!m) return 0;
+    let t = 0;
+    for (let i = 0, j = 0; i < a.length; i++) {
+      if (!ma[i]) continue;
+      while (!mb[j]) j++;
+      if (a[i] !== b[j++]) t++;
+    }
+    const jaro = (m / a.length + m / b.length + (m - t / 2) / m) / 3;
+    let p = 0;
+    while (p < 4 && p < a.length && p < b.length && a[p] === b[p]) p++;
+    return jaro + p * 0.1 * (1 - jaro);
+  }
+
+  it('gives the same value on strings with many repeated characters, ASCII or not', () => {
+    let seed = 7;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const alphabets = ['ab', 'abc.', 'ivanpetro@.1', 'aéb', 'жаб'];
+    const word = (abc: string): string => Array.from({ length: rand(40) }, () => abc[rand(abc.length)]).join('');
+    for (let k = 0; k < 4000; k++) {
+      const abc = alphabets[k % alphabets.length]!;
+      const a = word(abc);
+      const b = k % 3 ? word(abc) : a.slice(0, rand(a.length + 1)) + word(abc).slice(0, 3);
+      expect(jaroWinkler(a, b), `${a} / ${b}`).toBe(textbook(a, b));
+      expect(jaroWinkler(b, a), `${b} / ${a}`).toBe(textbook(b, a));
+    }
+  });
+});
+
 describe('InMemoryMatcher', () => {
   it('follows one customer through contact-me, trial and install leads', () => {
     const m = new InMemoryMatcher();
