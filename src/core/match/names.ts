@@ -97,7 +97,8 @@ export function jaroWinkler(a: string, b: string, floor = 0): number {
   const matchedB = marksB.fill(0, 0, lb);
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
   let matches = 0;
-  const chains = ascii(b) ? chainsOf(a, la, b, lb) : null;
+  // Short names keep the plain scan (its window is a few characters); long strings such as addresses use the chains.
+  const chains = window >= 7 && ascii(b) ? chainsOf(a, la, b, lb) : null;
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - window);
     const hi = Math.min(lb - 1, i + window);
